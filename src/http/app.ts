@@ -1,0 +1,75 @@
+/** buildApp: the Fastify application, separate from listen() so tests can inject requests. */
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppContext } from '../context.js';
+import { installAuth } from './auth.js';
+import { installErrorHandler } from './error-handler.js';
+import { ProblemSchema } from './problem.js';
+import { apiRoutes, sharedSchemas } from './routes.js';
+
+export interface BuildOptions {
+  /** log requests (off in tests) */
+  logger?: boolean;
+}
+
+/** Builds the application: API under /api/v1, OpenAPI at /api/openapi.json and /api/docs. */
+export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: ctx.config.logLevel } : false,
+    bodyLimit: ctx.config.bodyLimitBytes,
+    trustProxy: false,
+    ajv: {
+      customOptions: {
+        // unknown fields are dropped, never stored; query strings are coerced, bodies too (only
+        // for querystring-like primitives: JSON numbers stay numbers)
+        removeAdditional: true,
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: true,
+      },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  installErrorHandler(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Polaris API',
+        version: ctx.config.version,
+        description: 'OKRs for business departments. Errors are RFC 9457 problem+json.',
+      },
+      servers: [{ url: '/' }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'polaris_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    refResolver: {
+      buildLocalReference: (json, _base, _fragment, i) =>
+        typeof json.$id === 'string' ? json.$id : `def-${i}`,
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.addSchema(ProblemSchema);
+  for (const schema of sharedSchemas) app.addSchema(schema);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  await app.register(
+    async (api) => {
+      installAuth(api, ctx);
+      for (const routes of apiRoutes) await api.register(routes, { ctx });
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

@@ -1,0 +1,6 @@
+import { randomUUID } from 'node:crypto';
+
+/** A new opaque id. */
+export function newId(): string {
+  return randomUUID();
+}
