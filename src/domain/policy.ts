@@ -38,6 +38,12 @@ export const policy = {
     p.ownerUnitLeaderId === a.userId ||
     p.leaderIdsAbove.includes(a.userId),
 
+  /**
+   * Reads every private objective of the organization (read models that show many plans at once
+   * use this to skip computing the actor's readable owners; the rule is readPrivateObjectives).
+   */
+  readEveryPrivateObjective: (a: Actor): boolean => isAdmin(a),
+
   /** writers: the owner (user plans), the unit's leader (unit plans), admins */
   writePlan: (a: Actor, p: PlanFacts): boolean =>
     isAdmin(a) ||

@@ -455,6 +455,19 @@ describe('expectedProgress', () => {
     expect(expectedProgress(day, at('2025-04-06T04:00:00Z'), 'America/Santiago')).toBe(1);
   });
 
+  it('Pacific/Apia: a skipped calendar day (2011-12-30) has no length', () => {
+    // 2011-12-29 24:00 (−10) became 2011-12-31 00:00 (+14) at 2011-12-30T10:00Z
+    const span = { startDate: '2011-12-29', endDate: '2011-12-31' }; // 48 hours
+    expect(expectedProgress(span, at('2011-12-29T10:00:00Z'), 'Pacific/Apia')).toBe(0);
+    expect(expectedProgress(span, at('2011-12-30T10:00:00Z'), 'Pacific/Apia')).toBeCloseTo(0.5, 12);
+    const fromSkipped = { startDate: '2011-12-30', endDate: '2011-12-31' }; // 24 hours
+    expect(expectedProgress(fromSkipped, at('2011-12-30T10:00:00Z'), 'Pacific/Apia')).toBe(0);
+    expect(expectedProgress(fromSkipped, at('2011-12-30T22:00:00Z'), 'Pacific/Apia')).toBeCloseTo(
+      0.5,
+      12,
+    );
+  });
+
   it('treats an end before the start as a step at the start', () => {
     const bad = { startDate: '2025-03-01', endDate: '2025-02-01' };
     expect(expectedProgress(bad, at('2025-01-01T00:00:00Z'), 'UTC')).toBe(0);

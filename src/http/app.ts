@@ -9,6 +9,7 @@ import { installAuth } from './auth.js';
 import { installErrorHandler } from './error-handler.js';
 import { ProblemSchema } from './problem.js';
 import { apiRoutes, sharedSchemas } from './routes.js';
+import { installWeb } from './web.js';
 
 export interface BuildOptions {
   /** log requests (off in tests) */
@@ -71,5 +72,6 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     },
     { prefix: '/api/v1' },
   );
+  installWeb(app);
   return app;
 }
