@@ -64,6 +64,10 @@ export const policy = {
   checkIn: (a: Actor, p: PlanFacts, kr: { ownerId: string | null }): boolean =>
     policy.writePlan(a, p) || (kr.ownerId !== null && kr.ownerId === a.userId),
 
+  /** a new action on a KR: plan writers and the KR's owner (who carries it out) */
+  createAction: (a: Actor, p: PlanFacts, kr: { ownerId: string | null }): boolean =>
+    policy.writePlan(a, p) || (kr.ownerId !== null && kr.ownerId === a.userId),
+
   /** actions: plan writers and the action's owner */
   editAction: (a: Actor, p: PlanFacts, action: { ownerId: string | null }): boolean =>
     policy.writePlan(a, p) || (action.ownerId !== null && action.ownerId === a.userId),

@@ -2,13 +2,63 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { TSchema } from '@sinclair/typebox';
 import type { AppContext } from '../context.js';
+import { actionRoutes } from '../modules/actions/actions.routes.js';
+import { ActionSchema } from '../modules/actions/actions.schema.js';
+import { checkInRoutes } from '../modules/check-ins/check-ins.routes.js';
+import { CheckInResultSchema, CheckInSchema } from '../modules/check-ins/check-ins.schema.js';
+import { keyResultRoutes } from '../modules/key-results/key-results.routes.js';
+import { KeyResultSchema } from '../modules/key-results/key-results.schema.js';
+import { objectiveRoutes } from '../modules/objectives/objectives.routes.js';
+import { ObjectiveSchema } from '../modules/objectives/objectives.schema.js';
+import { planRoutes } from '../modules/plans/plans.routes.js';
+import { PlanDetailSchema, PlanSchema, ReviewSchema } from '../modules/plans/plans.schema.js';
+import { alignmentRoutes } from '../modules/alignment/alignment.routes.js';
+import { CycleSummarySchema } from '../modules/alignment/alignment.schema.js';
+import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
+import { cyclesRoutes } from '../modules/cycles/cycles.routes.js';
+import { CycleSchema } from '../modules/cycles/cycles.schema.js';
+import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
+import { organizationRoutes } from '../modules/organizations/organizations.routes.js';
 import { OrganizationSchema } from '../modules/organizations/organizations.schema.js';
+import { unitsRoutes } from '../modules/units/units.routes.js';
+import { UnitDetailSchema, UnitSchema } from '../modules/units/units.schema.js';
+import { usersRoutes } from '../modules/users/users.routes.js';
 import { UserSchema } from '../modules/users/users.schema.js';
 
 export type ApiRoutes = FastifyPluginAsyncTypebox<{ ctx: AppContext }>;
 
-export const sharedSchemas: TSchema[] = [UserSchema, OrganizationSchema];
+export const sharedSchemas: TSchema[] = [
+  UserSchema,
+  OrganizationSchema,
+  UnitSchema,
+  UnitDetailSchema,
+  CycleSchema,
+  CycleSummarySchema,
+  ActionSchema,
+  KeyResultSchema,
+  ObjectiveSchema,
+  PlanSchema,
+  PlanDetailSchema,
+  ReviewSchema,
+  CheckInSchema,
+  CheckInResultSchema,
+];
 
-export const apiRoutes: ApiRoutes[] = [healthRoutes, authRoutes];
+export const apiRoutes: ApiRoutes[] = [
+  healthRoutes,
+  authRoutes,
+  organizationRoutes,
+  usersRoutes,
+  unitsRoutes,
+  cyclesRoutes,
+  planRoutes,
+  objectiveRoutes,
+  keyResultRoutes,
+  actionRoutes,
+  checkInRoutes,
+  alignmentRoutes,
+  dashboardRoutes,
+  auditRoutes,
+];

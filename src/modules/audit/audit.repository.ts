@@ -41,28 +41,39 @@ export interface AuditQuery {
   organizationId: string;
   targetType?: string;
   targetId?: string;
+  actorId?: string;
   limit: number;
   /** (created_at, id) of the last entry of the previous page */
   after?: { at: string; id: string };
 }
 
-/** Newest first, keyset-paginated. */
+/** Newest first, keyset-paginated (`limit + 1` rows, so the caller sees whether more follow). */
 export function listAudit(db: DbOrTrx, q: AuditQuery) {
   let query = db
-    .selectFrom('audit_entries')
-    .selectAll()
-    .where('organization_id', '=', q.organizationId);
-  if (q.targetType) query = query.where('target_type', '=', q.targetType);
-  if (q.targetId) query = query.where('target_id', '=', q.targetId);
+    .selectFrom('audit_entries as a')
+    .leftJoin('users as u', (j) =>
+      j.onRef('u.id', '=', 'a.actor_id').onRef('u.organization_id', '=', 'a.organization_id'),
+    )
+    .selectAll('a')
+    .select('u.name as actor_name')
+    .where('a.organization_id', '=', q.organizationId);
+  if (q.targetType) query = query.where('a.target_type', '=', q.targetType);
+  if (q.targetId) query = query.where('a.target_id', '=', q.targetId);
+  if (q.actorId) query = query.where('a.actor_id', '=', q.actorId);
   if (q.after) {
     const { at, id } = q.after;
     query = query.where((eb) =>
-      eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]),
+      eb.or([
+        eb('a.created_at', '<', at),
+        eb.and([eb('a.created_at', '=', at), eb('a.id', '<', id)]),
+      ]),
     );
   }
   return query
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
+    .orderBy('a.created_at', 'desc')
+    .orderBy('a.id', 'desc')
     .limit(q.limit + 1)
     .execute();
 }
+
+export type AuditListRow = Awaited<ReturnType<typeof listAudit>>[number];

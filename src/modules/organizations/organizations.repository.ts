@@ -17,3 +17,19 @@ export async function countOrganizations(db: DbOrTrx): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** Applies `changes` when the organization is still at `version` and bumps it; false otherwise. */
+export async function updateOrganization(
+  db: DbOrTrx,
+  id: string,
+  version: number,
+  changes: Partial<Pick<OrganizationTable, 'name' | 'locale' | 'timezone' | 'settings'>>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('organizations')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}

@@ -132,6 +132,5 @@ export async function deleteSessionsOfUserExcept(
 /** True for a unique-constraint violation on either engine. */
 export function isUniqueViolation(e: unknown): boolean {
   if (typeof e !== 'object' || e === null || !('code' in e)) return false;
-  const code = (e as { code: unknown }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+  return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

@@ -39,11 +39,11 @@ export function toUser(row: UserRow, unitIds?: string[]): User {
   };
 }
 
-/** an email address: something@something, no spaces; stored lower-case */
+/** an email address: something@something, no inner spaces; stored trimmed and lower-case */
 export const Email = Type.String({
   minLength: 3,
   maxLength: 320,
-  pattern: '^[^\\s@]+@[^\\s@]+$',
+  pattern: '^\\s*[^\\s@]+@[^\\s@]+\\s*$',
   examples: ['li.lei@example.com'],
 });
 /** a new password: at least 8 characters (hashed with argon2id, never returned) */

@@ -1,0 +1,39 @@
+/** GET /cycles/:id/alignment */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { AppContext } from '../../context.js';
+import { actorOf } from '../../http/auth.js';
+import { errorResponses, IdParams } from '../../http/schemas.js';
+import { AlignmentMapSchema, UnitScopeQuery } from './alignment.schema.js';
+import { getAlignmentMap } from './alignment.service.js';
+
+export const alignmentRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (
+  app,
+  { ctx },
+) => {
+  app.addSchema(AlignmentMapSchema);
+
+  app.get(
+    '/cycles/:id/alignment',
+    {
+      // At 40,000 nodes fast-json-stringify takes about four times as long as JSON.stringify
+      // (~250 ms vs ~70 ms). The body is built field by field by toAlignmentNode, so the schema
+      // documents it without having to filter it.
+      serializerCompiler: () => (data) => JSON.stringify(data),
+      schema: {
+        tags: ['alignment'],
+        summary: 'The alignment map of a cycle: objectives and their links to parent objectives',
+        description:
+          'Nodes are the objectives of the cycle (with unitId: of that unit, its descendants and ' +
+          'their members) plus the parent objectives they align to, also in enclosing cycles. ' +
+          'Edges go from the child to the parent objective, through viaKeyResultId when the ' +
+          'child aligns to one of its key results. Private objectives the caller may not read ' +
+          'are left out, with their edges.',
+        params: IdParams,
+        querystring: UnitScopeQuery,
+        response: { 200: Type.Ref(AlignmentMapSchema), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (req) => getAlignmentMap(ctx, actorOf(req), req.params.id, req.query.unitId),
+  );
+};

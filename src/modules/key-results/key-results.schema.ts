@@ -1,0 +1,137 @@
+/** The API shape of a key result and its request bodies. */
+import { Type, type Static } from '@sinclair/typebox';
+import type { KeyResultRow } from '../../db/schema.js';
+import {
+  DateString,
+  Fraction,
+  Health,
+  Id,
+  Nullable,
+  Timestamp,
+  Title,
+} from '../../http/schemas.js';
+import { ActionSchema, type Action } from '../actions/actions.schema.js';
+import { Reason } from '../plans/http.js';
+import { healthOf, type HealthContext } from '../progress/health.js';
+
+export const MetricType = Type.Union([
+  Type.Literal('number'),
+  Type.Literal('percent'),
+  Type.Literal('currency'),
+  Type.Literal('boolean'),
+]);
+export const Direction = Type.Union([Type.Literal('increase'), Type.Literal('decrease')]);
+export const ProgressSource = Type.Union([
+  Type.Literal('manual'),
+  Type.Literal('aligned'),
+  Type.Literal('actions'),
+]);
+export const Confidence = Type.Integer({ minimum: 0, maximum: 10 });
+/** finite, and far from where sums could overflow */
+export const MetricValue = Type.Number({ minimum: -1e15, maximum: 1e15 });
+export const Weight = Type.Number({ minimum: 0, maximum: 100 });
+export const Priority = Type.Integer({ minimum: 1, maximum: 10_000 });
+
+export const KeyResultSchema = Type.Object(
+  {
+    id: Id,
+    planId: Id,
+    objectiveId: Id,
+    title: Type.String(),
+    metricType: MetricType,
+    unit: Nullable(Type.String()),
+    startValue: Type.Number(),
+    targetValue: Type.Number(),
+    currentValue: Type.Number(),
+    direction: Direction,
+    weight: Type.Number(),
+    priority: Type.Integer(),
+    ownerId: Nullable(Id),
+    dueDate: Nullable(DateString),
+    confidence: Nullable(Type.Integer()),
+    progressSource: ProgressSource,
+    /** clamped to [0, 1]: what rolls up */
+    progress: Fraction,
+    /** unclamped: over-achievement is shown, not lost */
+    progressRaw: Type.Number(),
+    health: Health,
+    /** the value the check-ins' trend reaches at the cycle's end; null when unknown */
+    forecast: Type.Optional(Nullable(Type.Number())),
+    /** set in the reviewing phase (scoring) */
+    score: Nullable(Type.Number()),
+    lastCheckInAt: Nullable(Timestamp),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    version: Type.Integer(),
+    actions: Type.Optional(Type.Array(Type.Ref(ActionSchema))),
+  },
+  { $id: 'KeyResult' },
+);
+export type KeyResult = Static<typeof KeyResultSchema>;
+
+export const CreateKeyResultBody = Type.Object(
+  {
+    title: Title,
+    metricType: MetricType,
+    unit: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
+    /** required unless metricType is boolean (then 0) */
+    startValue: Type.Optional(MetricValue),
+    /** required unless metricType is boolean (then 1) */
+    targetValue: Type.Optional(MetricValue),
+    /** inferred from start and target when absent */
+    direction: Type.Optional(Direction),
+    weight: Weight,
+    priority: Type.Optional(Priority),
+    ownerId: Type.Optional(Nullable(Id)),
+    dueDate: Type.Optional(Nullable(DateString)),
+    progressSource: Type.Optional(ProgressSource),
+    confidence: Type.Optional(Nullable(Confidence)),
+    reason: Type.Optional(Reason),
+  },
+  { additionalProperties: false },
+);
+export type CreateKeyResultInput = Static<typeof CreateKeyResultBody>;
+
+export const UpdateKeyResultBody = Type.Partial(CreateKeyResultBody, {
+  additionalProperties: false,
+});
+export type UpdateKeyResultInput = Static<typeof UpdateKeyResultBody>;
+
+/** number fields that must arrive as JSON numbers (see strictNumbers) */
+export const KEY_RESULT_NUMBERS = ['startValue', 'targetValue', 'weight', 'priority', 'confidence'];
+
+/** row → API */
+export function toKeyResult(
+  row: KeyResultRow,
+  hc: HealthContext,
+  extra: { forecast?: number | null; actions?: Action[] } = {},
+): KeyResult {
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    objectiveId: row.objective_id,
+    title: row.title,
+    metricType: row.metric_type,
+    unit: row.unit,
+    startValue: row.start_value,
+    targetValue: row.target_value,
+    currentValue: row.current_value,
+    direction: row.direction,
+    weight: row.weight,
+    priority: row.priority,
+    ownerId: row.owner_id,
+    dueDate: row.due_date,
+    confidence: row.confidence,
+    progressSource: row.progress_source,
+    progress: row.progress,
+    progressRaw: row.progress_raw,
+    health: healthOf(hc, row),
+    ...(extra.forecast !== undefined ? { forecast: extra.forecast } : {}),
+    score: null,
+    lastCheckInAt: row.last_check_in_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+    ...(extra.actions ? { actions: extra.actions } : {}),
+  };
+}

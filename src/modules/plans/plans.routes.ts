@@ -1,0 +1,168 @@
+/** /plans: create, list, read as a tree, delete, and the review loop. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { AppContext } from '../../context.js';
+import { actorOf } from '../../http/auth.js';
+import { errorResponses, IdParams, Page, PageQuery } from '../../http/schemas.js';
+import { IfMatchHeaders, withEtag } from './http.js';
+import {
+  ApproveBody,
+  CreatePlanBody,
+  ListPlansQuery,
+  PlanDetailSchema,
+  PlanSchema,
+  RequestChangesBody,
+  ReviewSchema,
+} from './plans.schema.js';
+import * as plans from './plans.service.js';
+import * as reviews from './reviews.service.js';
+
+const NoBody = Type.Object({}, { additionalProperties: false });
+const PageOnly = Type.Object({ ...PageQuery }, { additionalProperties: false });
+
+export const planRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get(
+    '/plans',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'List plans with progress (approverId=me: my review queue)',
+        querystring: ListPlansQuery,
+        response: { 200: Page(Type.Ref(PlanSchema)), ...errorResponses(400, 401) },
+      },
+    },
+    async (req) => plans.listPlans(ctx, actorOf(req), req.query),
+  );
+
+  app.post(
+    '/plans',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Create a draft plan for a unit or a user in a cycle',
+        body: CreatePlanBody,
+        response: { 201: Type.Ref(PlanSchema), ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      const plan = await plans.createPlan(ctx, actorOf(req), req.body);
+      return reply.code(201).send(withEtag(reply, plan));
+    },
+  );
+
+  app.get(
+    '/plans/:id',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'A plan with objectives → keyResults → actions, by priority',
+        params: IdParams,
+        response: { 200: Type.Ref(PlanDetailSchema), ...errorResponses(401, 404) },
+      },
+    },
+    async (req, reply) => withEtag(reply, await plans.getPlan(ctx, actorOf(req), req.params.id)),
+  );
+
+  app.delete(
+    '/plans/:id',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Delete a draft plan',
+        params: IdParams,
+        headers: IfMatchHeaders,
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409, 412) },
+      },
+    },
+    async (req, reply) => {
+      await plans.deletePlan(ctx, actorOf(req), req.params.id, req.headers['if-match']);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/plans/:id/submit',
+    {
+      schema: {
+        tags: ['reviews'],
+        summary: 'Submit for review (422 lists every failed check)',
+        params: IdParams,
+        headers: IfMatchHeaders,
+        body: NoBody,
+        response: { 200: Type.Ref(PlanSchema), ...errorResponses(401, 403, 404, 409, 412, 422) },
+      },
+    },
+    async (req, reply) =>
+      withEtag(
+        reply,
+        await reviews.submitPlan(ctx, actorOf(req), req.params.id, req.headers['if-match']),
+      ),
+  );
+
+  app.post(
+    '/plans/:id/approve',
+    {
+      schema: {
+        tags: ['reviews'],
+        summary: 'Approve a plan in review (the approver or an admin)',
+        params: IdParams,
+        headers: IfMatchHeaders,
+        body: ApproveBody,
+        response: { 200: Type.Ref(PlanSchema), ...errorResponses(400, 401, 403, 404, 409, 412) },
+      },
+    },
+    async (req, reply) =>
+      withEtag(
+        reply,
+        await reviews.approvePlan(
+          ctx,
+          actorOf(req),
+          req.params.id,
+          req.body,
+          req.headers['if-match'],
+        ),
+      ),
+  );
+
+  app.post(
+    '/plans/:id/request-changes',
+    {
+      schema: {
+        tags: ['reviews'],
+        summary: 'Send a plan in review back with a comment (the approver or an admin)',
+        params: IdParams,
+        headers: IfMatchHeaders,
+        body: RequestChangesBody,
+        response: {
+          200: Type.Ref(PlanSchema),
+          ...errorResponses(400, 401, 403, 404, 409, 412, 422),
+        },
+      },
+    },
+    async (req, reply) =>
+      withEtag(
+        reply,
+        await reviews.requestChanges(
+          ctx,
+          actorOf(req),
+          req.params.id,
+          req.body,
+          req.headers['if-match'],
+        ),
+      ),
+  );
+
+  app.get(
+    '/plans/:id/reviews',
+    {
+      schema: {
+        tags: ['reviews'],
+        summary: 'Review decisions on a plan, newest first',
+        params: IdParams,
+        querystring: PageOnly,
+        response: { 200: Page(Type.Ref(ReviewSchema)), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (req) => reviews.listReviews(ctx, actorOf(req), req.params.id, req.query),
+  );
+};

@@ -1,0 +1,63 @@
+/**
+ * Health at read time (domain.md "Progress"): stored progress against the elapsed fraction of the
+ * cycle, with the organization's thresholds; `not_started` until a check-in.
+ */
+import {
+  expectedProgress,
+  health,
+  type Health,
+  type HealthThresholds,
+} from '../../domain/progress.js';
+import { parseSettings } from '../../domain/settings.js';
+import { dateIn } from '../../shared/time.js';
+import type { DbOrTrx } from '../../context.js';
+import { findCycleClock } from './progress.repository.js';
+
+export interface HealthContext {
+  /** elapsed fraction of the cycle now */
+  expected: number;
+  thresholds: HealthThresholds;
+  timeZone: string;
+  /** today in the organization's timezone, YYYY-MM-DD */
+  today: string;
+  /** cycle end date, for forecasts */
+  cycleEndDate: string;
+}
+
+/** The health inputs for one cycle of one organization at `now`. */
+export function healthContext(
+  cycle: { start_date: string; end_date: string },
+  org: { timezone: string; settings: string },
+  now: Date,
+): HealthContext {
+  return {
+    expected: expectedProgress(
+      { startDate: cycle.start_date, endDate: cycle.end_date },
+      now,
+      org.timezone,
+    ),
+    thresholds: parseSettings(org.settings).healthThresholds,
+    timeZone: org.timezone,
+    today: dateIn(now, org.timezone),
+    cycleEndDate: cycle.end_date,
+  };
+}
+
+/** Health of a KR, objective or plan from its stored progress and last check-in. */
+export function healthOf(
+  hc: HealthContext,
+  row: { progress: number; last_check_in_at: string | null },
+): Health {
+  return health(row.progress, hc.expected, row.last_check_in_at !== null, hc.thresholds);
+}
+
+/** The health context of a plan's cycle (one query). */
+export async function loadHealthContext(
+  db: DbOrTrx,
+  orgId: string,
+  cycleId: string,
+  now: Date,
+): Promise<HealthContext> {
+  const clock = await findCycleClock(db, orgId, cycleId);
+  return healthContext(clock, clock, now);
+}
