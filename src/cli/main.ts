@@ -3,6 +3,7 @@
  *   polaris serve                 migrate, seed the demo into an empty database, listen on PORT
  *   polaris migrate               bring the schema up to date
  *   polaris init --org NAME --admin-email E --admin-password P [--admin-name N]
+ *   polaris generate [--users N] [--units N] [--weeks N] [--seed N] [--org NAME]
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
@@ -11,6 +12,7 @@ import { connect } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { AppError } from '../domain/errors.js';
 import { createOrganization } from '../modules/organizations/organizations.service.js';
+import { generate } from './generate.js';
 import { serve } from './serve.js';
 
 const USAGE = `Usage: polaris <command> [options]
@@ -20,6 +22,9 @@ Commands:
   migrate   bring the database schema up to date
   init      create an organization with its root unit and first admin:
             polaris init --org NAME --admin-email EMAIL --admin-password PASSWORD [--admin-name NAME]
+  generate  bulk-load a synthetic organization (benchmarks, load tests):
+            polaris generate [--users 10000] [--units users/10] [--weeks 12] [--seed 1]
+                             [--org NAME] [--password P]
 
 Environment: PORT (3000), DATABASE_URL (./data/polaris.db, file:PATH, or postgres://…),
 POLARIS_DEMO=false to skip the demo, NODE_ENV=production.`;
@@ -89,6 +94,8 @@ async function main(argv: string[]): Promise<number> {
       );
       return 0;
     }
+    case 'generate':
+      return withContext((ctx) => generate(ctx, rest));
     case undefined:
     case 'help':
     case '--help':

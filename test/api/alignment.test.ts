@@ -342,5 +342,12 @@ for (const { engine, skip } of await enginesToTest()) {
       const res = await s.org.admin.api.get(`/cycles/${s.cycles.q4}/alignment?unitId=`);
       expect(res.status).toBe(400);
     });
+
+    it('documents the endpoint in the OpenAPI document', async () => {
+      const doc = await t.client().get('/api/openapi.json');
+      expect(doc.status).toBe(200);
+      expect(doc.body.paths['/api/v1/cycles/{id}/alignment'].get).toBeDefined();
+      expect(JSON.stringify(doc.body)).toContain('AlignmentMap');
+    });
   });
 }

@@ -152,5 +152,12 @@ for (const { engine, skip } of await enginesToTest()) {
         { secret: 'other org' },
       ]);
     });
+
+    it('documents the endpoint in the OpenAPI document', async () => {
+      const doc = await t.client().get('/api/openapi.json');
+      expect(doc.status).toBe(200);
+      expect(doc.body.paths['/api/v1/audit'].get).toBeDefined();
+      expect(JSON.stringify(doc.body)).toContain('AuditEntry');
+    });
   });
 }

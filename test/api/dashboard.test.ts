@@ -498,5 +498,12 @@ for (const { engine, skip } of await enginesToTest()) {
       ).toBe(404);
       expect((await t.client().get(`/cycles/${s.cycle}/dashboard`)).status).toBe(401);
     });
+
+    it('documents the endpoint in the OpenAPI document', async () => {
+      const doc = await t.client().get('/api/openapi.json');
+      expect(doc.status).toBe(200);
+      expect(doc.body.paths['/api/v1/cycles/{id}/dashboard'].get).toBeDefined();
+      expect(JSON.stringify(doc.body)).toContain('Dashboard');
+    });
   });
 }

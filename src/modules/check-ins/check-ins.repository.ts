@@ -71,13 +71,13 @@ export async function setCheckInResponse(
 }
 
 /** The KR takes the check-in's value (and confidence, when given); its version moves on. */
-export async function recordOnKeyResult(
+export function recordOnKeyResult(
   db: DbOrTrx,
   orgId: string,
   keyResultId: string,
   c: { value: number; confidence: number | null; at: string },
-): Promise<void> {
-  await db
+) {
+  return db
     .updateTable('key_results')
     .set((eb) => ({
       current_value: c.value,
@@ -88,7 +88,8 @@ export async function recordOnKeyResult(
     }))
     .where('id', '=', keyResultId)
     .where('organization_id', '=', orgId)
-    .execute();
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** Newest first, keyset-paginated (`limit + 1` rows). */

@@ -2,7 +2,7 @@
  * Check-ins: a dated update of a KR. The insert and the whole roll-up (KR → objective → plan →
  * aligned KRs above) happen in one transaction, so reads never aggregate a tree.
  */
-import type { AppContext } from '../../context.js';
+import type { AppContext, DbOrTrx } from '../../context.js';
 import type { CheckInRow } from '../../db/schema.js';
 import { conflict, forbidden, notFound } from '../../domain/errors.js';
 import { policy, type Actor } from '../../domain/policy.js';
@@ -39,6 +39,70 @@ async function replay(
   return JSON.parse(first.response) as CheckInResult;
 }
 
+type Target = NonNullable<Awaited<ReturnType<typeof repo.findCheckInTarget>>>;
+
+/** Inside one transaction: the state check, the insert, the roll-up, the audit, the response. */
+async function record(
+  trx: DbOrTrx,
+  actor: Actor,
+  target: Target,
+  input: CreateCheckInInput,
+  idempotencyKey: string | undefined,
+  now: Date,
+): Promise<CheckInResult> {
+  const orgId = actor.organizationId;
+  const at = now.toISOString();
+  const states = await repo.lockPlanStates(trx, orgId, target.plan_id);
+  if (!states) throw notFound('Key result');
+  if (states.state !== 'approved' || states.cycle_state !== 'active') {
+    throw conflict(
+      `Check-ins need an approved plan in an active cycle (the plan is ${states.state}, the cycle ${states.cycle_state})`,
+    );
+  }
+  const checkIn: CheckInRow = {
+    id: newId(),
+    organization_id: orgId,
+    plan_id: target.plan_id,
+    key_result_id: target.id,
+    value: input.value,
+    confidence: input.confidence ?? null,
+    note: input.note ?? null,
+    blockers: input.blockers ?? null,
+    author_id: actor.userId,
+    idempotency_key: idempotencyKey ?? null,
+    response: null,
+    created_at: at,
+  };
+  await repo.insertCheckIn(trx, checkIn);
+  const written = await repo.recordOnKeyResult(trx, orgId, target.id, {
+    value: input.value,
+    confidence: checkIn.confidence,
+    at,
+  });
+  const rolled = await rollUpFromKeyResult(trx, orgId, target.id, { written });
+  if (!rolled?.keyResult) throw notFound('Key result');
+  await insertAudit(trx, {
+    organizationId: orgId,
+    actorId: actor.userId,
+    action: 'checkIn.create',
+    targetType: 'keyResult',
+    targetId: target.id,
+    after: { checkInId: checkIn.id, value: input.value, confidence: checkIn.confidence },
+    at,
+  });
+  const hc = healthContext(target, target, now);
+  const result: CheckInResult = {
+    checkIn: toCheckIn(checkIn),
+    keyResult: await keyResultView(trx, orgId, rolled.keyResult, hc, { actions: false }),
+    objective: rolled.objective,
+    plan: rolled.plan,
+  };
+  if (idempotencyKey !== undefined) {
+    await repo.setCheckInResponse(trx, orgId, checkIn.id, JSON.stringify(result));
+  }
+  return result;
+}
+
 /**
  * POST /key-results/:id/check-ins — the KR's owner or the plan's writers, while the plan is
  * approved and the cycle active. With an Idempotency-Key, the same key from the same author
@@ -69,60 +133,10 @@ export async function createCheckIn(
   if (!policy.checkIn(actor, facts, { ownerId: target.owner_id })) {
     throw forbidden("Only the key result's owner and the plan's writers may check in");
   }
-  const now = ctx.now();
-  const at = now.toISOString();
-  const hc = healthContext(target, target, now);
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
-      const states = await repo.lockPlanStates(trx, orgId, target.plan_id);
-      if (states?.state !== 'approved' || states.cycle_state !== 'active') {
-        throw conflict(
-          `Check-ins need an approved plan in an active cycle (the plan is ${states?.state}, the cycle ${states?.cycle_state})`,
-        );
-      }
-      const checkIn: CheckInRow = {
-        id: newId(),
-        organization_id: orgId,
-        plan_id: target.plan_id,
-        key_result_id: keyResultId,
-        value: input.value,
-        confidence: input.confidence ?? null,
-        note: input.note ?? null,
-        blockers: input.blockers ?? null,
-        author_id: actor.userId,
-        idempotency_key: idempotencyKey ?? null,
-        response: null,
-        created_at: at,
-      };
-      await repo.insertCheckIn(trx, checkIn);
-      await repo.recordOnKeyResult(trx, orgId, keyResultId, {
-        value: input.value,
-        confidence: checkIn.confidence,
-        at,
-      });
-      const rolled = await rollUpFromKeyResult(trx, orgId, keyResultId);
-      if (!rolled?.keyResult) throw notFound('Key result');
-      await insertAudit(trx, {
-        organizationId: orgId,
-        actorId: actor.userId,
-        action: 'checkIn.create',
-        targetType: 'keyResult',
-        targetId: keyResultId,
-        before: { currentValue: target.current_value },
-        after: { checkInId: checkIn.id, value: input.value, confidence: checkIn.confidence },
-        at,
-      });
-      const result: CheckInResult = {
-        checkIn: toCheckIn(checkIn),
-        keyResult: await keyResultView(trx, orgId, rolled.keyResult, hc, { actions: false }),
-        objective: rolled.objective,
-        plan: rolled.plan,
-      };
-      if (idempotencyKey !== undefined) {
-        await repo.setCheckInResponse(trx, orgId, checkIn.id, JSON.stringify(result));
-      }
-      return result;
-    });
+    return await ctx.db
+      .transaction()
+      .execute((trx) => record(trx, actor, target, input, idempotencyKey, ctx.now()));
   } catch (e) {
     // a concurrent request with the same key won the race: answer with its result
     if (idempotencyKey !== undefined && isUniqueViolation(e)) {

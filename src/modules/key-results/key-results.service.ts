@@ -231,7 +231,12 @@ export async function deleteKeyResult(
     const { visibility, ...before } = found;
     await planForChange(trx, actor, before.plan_id, { target: { what: 'Key result', visibility } });
     assertIfMatch(opts.ifMatch, before.version);
-    await clearAlignmentsTo(trx, orgId, { objectiveIds: [], keyResultIds: [id] }, now);
+    const unaligned = await clearAlignmentsTo(
+      trx,
+      orgId,
+      { objectiveIds: [], keyResultIds: [id] },
+      now,
+    );
     await repo.deleteKeyResult(trx, orgId, id);
     await rollUpFromObjective(trx, orgId, before.objective_id);
     await insertAudit(trx, {
@@ -241,6 +246,7 @@ export async function deleteKeyResult(
       targetType: 'keyResult',
       targetId: id,
       before: { objectiveId: before.objective_id, ...content(before) },
+      after: { unalignedObjectiveIds: unaligned },
       reason: opts.reason ?? null,
       at: now,
     });

@@ -85,39 +85,31 @@ export async function deleteObjective(db: DbOrTrx, orgId: string, id: string): P
 
 /**
  * Objectives elsewhere that align to these objectives or KRs lose that alignment (their targets
- * are being deleted); each such objective's version moves on.
+ * are being deleted); each such objective's version moves on. Returns their ids.
  */
 export async function clearAlignmentsTo(
   db: DbOrTrx,
   orgId: string,
   targets: { objectiveIds: readonly string[]; keyResultIds: readonly string[] },
   now: string,
-): Promise<void> {
-  const { objectiveIds, keyResultIds } = targets;
-  if (objectiveIds.length > 0) {
-    await db
+): Promise<string[]> {
+  const cleared: string[] = [];
+  const columns = [
+    ['aligned_to_objective_id', targets.objectiveIds],
+    ['aligned_to_key_result_id', targets.keyResultIds],
+  ] as const;
+  for (const [column, ids] of columns) {
+    if (ids.length === 0) continue;
+    const rows = await db
       .updateTable('objectives')
-      .set((eb) => ({
-        aligned_to_objective_id: null,
-        updated_at: now,
-        version: eb('version', '+', 1),
-      }))
+      .set((eb) => ({ [column]: null, updated_at: now, version: eb('version', '+', 1) }))
       .where('organization_id', '=', orgId)
-      .where('aligned_to_objective_id', 'in', objectiveIds)
+      .where(column, 'in', ids)
+      .returning('id')
       .execute();
+    cleared.push(...rows.map((r) => r.id));
   }
-  if (keyResultIds.length > 0) {
-    await db
-      .updateTable('objectives')
-      .set((eb) => ({
-        aligned_to_key_result_id: null,
-        updated_at: now,
-        version: eb('version', '+', 1),
-      }))
-      .where('organization_id', '=', orgId)
-      .where('aligned_to_key_result_id', 'in', keyResultIds)
-      .execute();
-  }
+  return cleared;
 }
 
 /** Sets one objective's priority (reorder), bumping its version. */

@@ -224,7 +224,12 @@ export async function deleteObjective(
     });
     assertIfMatch(opts.ifMatch, before.version);
     const keyResultIds = await keyResultIdsOf(trx, orgId, [id]);
-    await repo.clearAlignmentsTo(trx, orgId, { objectiveIds: [id], keyResultIds }, now);
+    const unaligned = await repo.clearAlignmentsTo(
+      trx,
+      orgId,
+      { objectiveIds: [id], keyResultIds },
+      now,
+    );
     await repo.deleteObjective(trx, orgId, id);
     await rollUpFromPlan(trx, orgId, plan.id);
     if (before.aligned_to_key_result_id !== null) {
@@ -237,6 +242,7 @@ export async function deleteObjective(
       targetType: 'objective',
       targetId: id,
       before: { planId: plan.id, ...content(before) },
+      after: { unalignedObjectiveIds: unaligned },
       reason: opts.reason ?? null,
       at: now,
     });

@@ -169,7 +169,7 @@ export async function deletePlan(
     const objectives = await objectivesOfPlan(trx, orgId, id);
     const objectiveIds = objectives.map((o) => o.id);
     const keyResultIds = await keyResultIdsOf(trx, orgId, objectiveIds);
-    await clearAlignmentsTo(trx, orgId, { objectiveIds, keyResultIds }, now);
+    const unaligned = await clearAlignmentsTo(trx, orgId, { objectiveIds, keyResultIds }, now);
     await repo.deletePlan(trx, orgId, id);
     const parents = new Set(objectives.map((o) => o.aligned_to_key_result_id));
     for (const parent of parents)
@@ -181,6 +181,7 @@ export async function deletePlan(
       targetType: 'plan',
       targetId: id,
       before: { cycleId: plan.cycle_id, ownerType: plan.owner_type, ownerId: plan.owner_id },
+      after: { unalignedObjectiveIds: unaligned },
       at: now,
     });
   });

@@ -15,17 +15,28 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return out;
 }
 
+function withActions(
+  keyResults: readonly KeyResultRow[],
+  actionsByKeyResult: ReadonlyMap<string, ActionRow[]>,
+  hc: HealthContext,
+): KeyResult[] {
+  return keyResults.map((kr) =>
+    toKeyResult(kr, hc, {
+      actions: (actionsByKeyResult.get(kr.id) ?? []).map((a): Action => toAction(a, hc.today)),
+    }),
+  );
+}
+
 /** KRs with their actions, in the order given. */
 export function keyResultTree(
   keyResults: readonly KeyResultRow[],
   actions: readonly ActionRow[],
   hc: HealthContext,
 ): KeyResult[] {
-  const byKeyResult = groupBy(actions, (a) => a.key_result_id);
-  return keyResults.map((kr) =>
-    toKeyResult(kr, hc, {
-      actions: (byKeyResult.get(kr.id) ?? []).map((a): Action => toAction(a, hc.today)),
-    }),
+  return withActions(
+    keyResults,
+    groupBy(actions, (a) => a.key_result_id),
+    hc,
   );
 }
 
@@ -38,7 +49,8 @@ export function objectiveTree(
   showPrivate: boolean,
 ): Objective[] {
   const byObjective = groupBy(keyResults, (kr) => kr.objective_id);
+  const byKeyResult = groupBy(actions, (a) => a.key_result_id);
   return objectives
     .filter((o) => showPrivate || o.visibility === 'public')
-    .map((o) => toObjective(o, hc, keyResultTree(byObjective.get(o.id) ?? [], actions, hc)));
+    .map((o) => toObjective(o, hc, withActions(byObjective.get(o.id) ?? [], byKeyResult, hc)));
 }

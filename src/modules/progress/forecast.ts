@@ -6,20 +6,33 @@ export const FORECAST_WINDOW = 100;
 
 const DAY_MS = 86_400_000;
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per timezone: building one costs far more than using it. */
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
 /** Local wall-clock time minus UTC at instant `t` in `timeZone` (ms). */
 function offsetAt(t: number, timeZone: string): number {
   const parts: Record<string, number> = {};
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  for (const p of format.formatToParts(new Date(t))) parts[p.type] = Number(p.value);
+  for (const p of formatterFor(timeZone).formatToParts(new Date(t))) {
+    parts[p.type] = Number(p.value);
+  }
   const wall = Date.UTC(
     parts.year ?? 1970,
     (parts.month ?? 1) - 1,

@@ -9,9 +9,25 @@ import {
   type HealthThresholds,
 } from '../../domain/progress.js';
 import { parseSettings } from '../../domain/settings.js';
-import { dateIn } from '../../shared/time.js';
 import type { DbOrTrx } from '../../context.js';
 import { findCycleClock } from './progress.repository.js';
+
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** `YYYY-MM-DD` of `now` in `timeZone` (one cached formatter per timezone). */
+function localDate(now: Date, timeZone: string): string {
+  let f = dayFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormatters.set(timeZone, f);
+  }
+  return f.format(now);
+}
 
 export interface HealthContext {
   /** elapsed fraction of the cycle now */
@@ -38,7 +54,7 @@ export function healthContext(
     ),
     thresholds: parseSettings(org.settings).healthThresholds,
     timeZone: org.timezone,
-    today: dateIn(now, org.timezone),
+    today: localDate(now, org.timezone),
     cycleEndDate: cycle.end_date,
   };
 }

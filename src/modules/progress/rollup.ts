@@ -104,10 +104,12 @@ async function rollUpObjective(
   const plan = await rollUpPlan(db, orgId, objective.plan_id);
   const parentId = objective.aligned_to_key_result_id;
   if (parentId !== null && depth < MAX_DEPTH) {
-    await repo.lockPlanOfKeyResult(db, orgId, parentId);
     const parent = await repo.findKeyResult(db, orgId, parentId);
-    if (parent?.progress_source === 'aligned')
+    if (parent?.progress_source === 'aligned') {
+      // lock the parent's plan before reading the children it averages
+      await repo.lockPlanOfKeyResult(db, orgId, parentId);
       await rollUpKeyResult(db, orgId, parent, null, depth + 1);
+    }
   }
   return { objective: { id: objective.id, progress: objective.progress }, plan };
 }
@@ -116,15 +118,16 @@ async function rollUpObjective(
  * Recomputes a KR (manual: from current/start/target; aligned: weighted mean of the objectives
  * aligned to it; actions: weighted share of done actions), then its objective, its plan, and up
  * the chain of `aligned` KRs. `activityAt` marks an actions-sourced KR as started (an action
- * changed state). Returns undefined when the KR does not exist.
+ * changed state); `written` is the KR as the caller just wrote it in this transaction, which
+ * saves reading it again. Returns undefined when the KR does not exist.
  */
 export async function rollUpFromKeyResult(
   db: DbOrTrx,
   orgId: string,
   keyResultId: string,
-  opts: { activityAt?: string } = {},
+  opts: { activityAt?: string; written?: KeyResultRow } = {},
 ): Promise<RollUpResult | undefined> {
-  const kr = await repo.findKeyResult(db, orgId, keyResultId);
+  const kr = opts.written ?? (await repo.findKeyResult(db, orgId, keyResultId));
   if (!kr) return undefined;
   return rollUpKeyResult(db, orgId, kr, opts.activityAt ?? null, 0);
 }

@@ -1,0 +1,184 @@
+/** Typed calls of the v1 API, one per endpoint the UI uses. */
+import { api, getAll, ifMatch } from './client';
+import type {
+  Action,
+  AlignmentMap,
+  ApiToken,
+  CheckIn,
+  CheckInResult,
+  Cycle,
+  Dashboard,
+  KeyResult,
+  Me,
+  Objective,
+  Organization,
+  Page,
+  Plan,
+  PlanDetail,
+  PlanState,
+  Review,
+  Unit,
+  UnitDetail,
+  User,
+} from './types';
+
+export const auth = {
+  login: (email: string, password: string) =>
+    api.post<{ user: User; organization: Organization; csrfToken: string }>(
+      '/auth/login',
+      { email, password },
+      { allowUnauthenticated: true },
+    ),
+  logout: () => api.post<void>('/auth/logout'),
+  me: () => api.get<Me>('/me', { allowUnauthenticated: true }),
+  tokens: () => api.get<{ items: ApiToken[] }>('/me/tokens'),
+  createToken: (name: string) =>
+    api.post<{ id: string; name: string; token: string; createdAt: string }>('/me/tokens', { name }),
+  revokeToken: (id: string) => api.delete(`/me/tokens/${id}`),
+};
+
+export const organization = {
+  get: () => api.get<Organization>('/organization'),
+  update: (body: Partial<Pick<Organization, 'name' | 'locale' | 'timezone'>> & { settings?: unknown }, version: number) =>
+    api.patch<Organization>('/organization', body, { headers: ifMatch(version) }),
+};
+
+export const users = {
+  list: (query: { q?: string; unitId?: string; active?: boolean } = {}) => getAll<User>('/users', query),
+  get: (id: string) => api.get<User>(`/users/${id}`),
+  create: (body: {
+    email: string;
+    name: string;
+    role: 'admin' | 'member';
+    password?: string;
+    locale?: string | null;
+    unitIds?: string[];
+  }) => api.post<User>('/users', body),
+  update: (id: string, body: Partial<{ email: string; name: string; role: string; locale: string | null; active: boolean; password: string; currentPassword: string; unitIds: string[] }>, version?: number) =>
+    api.patch<User>(`/users/${id}`, body, version !== undefined ? { headers: ifMatch(version) } : {}),
+};
+
+export const units = {
+  list: () => getAll<Unit>('/units'),
+  get: (id: string) => api.get<UnitDetail>(`/units/${id}`),
+  create: (body: { name: string; parentId: string; leaderId?: string | null }) =>
+    api.post<UnitDetail>('/units', body),
+  update: (id: string, body: { name?: string; parentId?: string | null; leaderId?: string | null }, version: number) =>
+    api.patch<UnitDetail>(`/units/${id}`, body, { headers: ifMatch(version) }),
+  remove: (id: string, version: number) => api.delete(`/units/${id}`, { headers: ifMatch(version) }),
+  addMember: (id: string, userId: string) => api.post<void>(`/units/${id}/members/${userId}`),
+  removeMember: (id: string, userId: string) => api.delete(`/units/${id}/members/${userId}`),
+};
+
+export const cycles = {
+  list: () => getAll<Cycle>('/cycles'),
+  create: (body: { name: string; kind?: string; startDate: string; endDate: string; parentId?: string | null; state?: string }) =>
+    api.post<Cycle>('/cycles', body),
+  update: (id: string, body: Partial<Pick<Cycle, 'name' | 'kind' | 'startDate' | 'endDate' | 'parentId' | 'state'>>, version: number) =>
+    api.patch<Cycle>(`/cycles/${id}`, body, { headers: ifMatch(version) }),
+  dashboard: (id: string, unitId?: string) =>
+    api.get<Dashboard>(`/cycles/${id}/dashboard`, { query: { unitId } }),
+  alignment: (id: string, unitId?: string) =>
+    api.get<AlignmentMap>(`/cycles/${id}/alignment`, { query: { unitId } }),
+};
+
+export interface PlanQuery {
+  cycleId?: string;
+  ownerType?: 'unit' | 'user';
+  ownerId?: string;
+  state?: PlanState;
+  approverId?: string;
+}
+
+export const plans = {
+  list: (query: PlanQuery) => getAll<Plan>('/plans', { ...query }),
+  get: (id: string) => api.get<PlanDetail>(`/plans/${id}`),
+  create: (body: { cycleId: string; ownerType: 'unit' | 'user'; ownerId: string }) =>
+    api.post<Plan>('/plans', body),
+  remove: (id: string, version: number) => api.delete(`/plans/${id}`, { headers: ifMatch(version) }),
+  submit: (id: string, version: number) =>
+    api.post<Plan>(`/plans/${id}/submit`, {}, { headers: ifMatch(version) }),
+  approve: (id: string, version: number, comment?: string) =>
+    api.post<Plan>(`/plans/${id}/approve`, comment ? { comment } : {}, { headers: ifMatch(version) }),
+  requestChanges: (id: string, version: number, comment: string) =>
+    api.post<Plan>(`/plans/${id}/request-changes`, { comment }, { headers: ifMatch(version) }),
+  reviews: (id: string) => api.get<Page<Review>>(`/plans/${id}/reviews`),
+  reorder: (id: string, objectiveIds: string[], reason?: string) =>
+    api.post<{ items: Objective[] }>(`/plans/${id}/reorder`, { objectiveIds, ...(reason ? { reason } : {}) }),
+};
+
+export interface ObjectiveInput {
+  title: string;
+  description?: string | null;
+  kind?: 'committed' | 'aspirational';
+  priority?: number;
+  weight: number;
+  alignedToObjectiveId?: string | null;
+  alignedToKeyResultId?: string | null;
+  visibility?: 'public' | 'private';
+  reason?: string;
+}
+
+export const objectives = {
+  create: (planId: string, body: ObjectiveInput) => api.post<Objective>(`/plans/${planId}/objectives`, body),
+  get: (id: string) => api.get<Objective>(`/objectives/${id}`),
+  update: (id: string, body: Partial<ObjectiveInput>, version: number) =>
+    api.patch<Objective>(`/objectives/${id}`, body, { headers: ifMatch(version) }),
+  remove: (id: string, version: number, reason?: string) =>
+    api.delete(`/objectives/${id}`, { headers: ifMatch(version), query: { reason } }),
+  reorderKeyResults: (id: string, keyResultIds: string[], reason?: string) =>
+    api.post<{ items: KeyResult[] }>(`/objectives/${id}/reorder`, { keyResultIds, ...(reason ? { reason } : {}) }),
+};
+
+export interface KeyResultInput {
+  title: string;
+  metricType: 'number' | 'percent' | 'currency' | 'boolean';
+  unit?: string | null;
+  startValue?: number;
+  targetValue?: number;
+  direction?: 'increase' | 'decrease';
+  weight: number;
+  priority?: number;
+  ownerId?: string | null;
+  dueDate?: string | null;
+  progressSource?: 'manual' | 'aligned' | 'actions';
+  reason?: string;
+}
+
+export const keyResults = {
+  create: (objectiveId: string, body: KeyResultInput) =>
+    api.post<KeyResult>(`/objectives/${objectiveId}/key-results`, body),
+  get: (id: string) => api.get<KeyResult>(`/key-results/${id}`),
+  update: (id: string, body: Partial<KeyResultInput>, version: number) =>
+    api.patch<KeyResult>(`/key-results/${id}`, body, { headers: ifMatch(version) }),
+  remove: (id: string, version: number, reason?: string) =>
+    api.delete(`/key-results/${id}`, { headers: ifMatch(version), query: { reason } }),
+  checkIns: (id: string) => getAll<CheckIn>(`/key-results/${id}/check-ins`),
+  checkIn: (
+    id: string,
+    body: { value: number; confidence?: number; note?: string; blockers?: string },
+    idempotencyKey: string,
+  ) =>
+    api.post<CheckInResult>(`/key-results/${id}/check-ins`, body, {
+      headers: { 'idempotency-key': idempotencyKey },
+    }),
+};
+
+export interface ActionInput {
+  title: string;
+  ownerId?: string | null;
+  startDate?: string | null;
+  dueDate?: string | null;
+  weight?: number;
+  state?: 'todo' | 'in_progress' | 'done' | 'blocked' | 'cancelled';
+  reason?: string;
+}
+
+export const actions = {
+  create: (keyResultId: string, body: ActionInput) =>
+    api.post<Action>(`/key-results/${keyResultId}/actions`, body),
+  update: (id: string, body: Partial<ActionInput>, version: number) =>
+    api.patch<Action>(`/actions/${id}`, body, { headers: ifMatch(version) }),
+  remove: (id: string, version: number, reason?: string) =>
+    api.delete(`/actions/${id}`, { headers: ifMatch(version), query: { reason } }),
+};

@@ -1,0 +1,112 @@
+/** The application: providers, theme and locale, and the routes (each screen loads lazily). */
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { Loading } from '../components/states';
+import { AppShell } from './AppShell';
+import { OrgDataProvider } from './org-data';
+import { SessionExpiredModal } from './SessionExpiredModal';
+import { SessionProvider, useSession } from './session';
+import { theme } from './theme';
+
+const SignInPage = lazy(() => import('../pages/SignInPage'));
+const MyOkrsPage = lazy(() => import('../pages/MyOkrsPage'));
+const PlanPage = lazy(() => import('../pages/PlanPage'));
+const ReviewQueuePage = lazy(() => import('../pages/ReviewQueuePage'));
+const CheckInPage = lazy(() => import('../pages/CheckInPage'));
+const KeyResultPage = lazy(() => import('../pages/KeyResultPage'));
+const TimelinePage = lazy(() => import('../pages/TimelinePage'));
+const OrganizationPage = lazy(() => import('../pages/OrganizationPage'));
+const DashboardPage = lazy(() => import('../pages/DashboardPage'));
+const AlignmentPage = lazy(() => import('../pages/AlignmentPage'));
+const AdminPage = lazy(() => import('../pages/admin/AdminPage'));
+const SettingsPage = lazy(() => import('../pages/SettingsPage'));
+const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Themed>
+        <BrowserRouter>
+          <Suspense fallback={<Loading />}>
+            <AppRoutes />
+          </Suspense>
+        </BrowserRouter>
+      </Themed>
+    </SessionProvider>
+  );
+}
+
+function Themed({ children }: { children: ReactNode }) {
+  const { locale } = useSession();
+  return (
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={theme}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+function AppRoutes() {
+  const { status } = useSession();
+  if (status === 'loading') return <Loading />;
+  return (
+    <Routes>
+      <Route path="/signin" element={<SignInPage />} />
+      <Route path="/session-expired" element={<SignInPage expired />} />
+      <Route
+        element={
+          <RequireSession>
+            <OrgDataProvider>
+              <AppShell />
+              <SessionExpiredModal />
+            </OrgDataProvider>
+          </RequireSession>
+        }
+      >
+        <Route index element={<MyOkrsPage />} />
+        <Route path="check-in" element={<CheckInPage />} />
+        <Route path="plans/:planId" element={<PlanPage />} />
+        <Route path="plans/:planId/timeline" element={<TimelinePage />} />
+        <Route path="timeline" element={<TimelinePage />} />
+        <Route path="reviews" element={<ReviewQueuePage />} />
+        <Route path="key-results/:keyResultId" element={<KeyResultPage />} />
+        <Route path="organization" element={<OrganizationPage />} />
+        <Route path="organization/:unitId" element={<OrganizationPage />} />
+        <Route path="dashboard" element={<DashboardPage />} />
+        <Route path="alignment" element={<AlignmentPage />} />
+        <Route path="admin/*" element={<AdminPage />} />
+        <Route path="settings" element={<SettingsPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+/** Screens behind the sign-in: signed-out people go to the sign-in page and come back after. */
+function RequireSession({ children }: { children: ReactNode }) {
+  const { status } = useSession();
+  const location = useLocation();
+  if (status === 'signedOut') {
+    const from = `${location.pathname}${location.search}`;
+    const wasSignedIn = hadSession();
+    return (
+      <Navigate
+        to={wasSignedIn ? '/session-expired' : '/signin'}
+        replace
+        state={{ from }}
+      />
+    );
+  }
+  return <>{children}</>;
+}
+
+/** Whether this browser was signed in before (then a missing session has expired). */
+function hadSession(): boolean {
+  try {
+    return localStorage.getItem('polaris.signedIn') === '1';
+  } catch {
+    return false;
+  }
+}

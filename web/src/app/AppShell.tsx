@@ -1,0 +1,172 @@
+/** The frame around every signed-in screen: navigation, cycle picker, language and account. */
+import {
+  AimOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  CheckSquareOutlined,
+  DashboardOutlined,
+  DownOutlined,
+  FieldTimeOutlined,
+  MenuOutlined,
+  NodeIndexOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Badge, Button, Drawer, Dropdown, Layout, Menu, Select, type MenuProps } from 'antd';
+import { Suspense, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { plans as plansApi } from '../api/endpoints';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { Loading } from '../components/states';
+import { useAsync } from '../hooks/useAsync';
+import { useIsMobile } from '../hooks/useMediaQuery';
+import { useOrgData } from './org-data';
+import { useMe, useSession } from './session';
+
+const { Header, Sider, Content } = Layout;
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { signOut } = useSession();
+  const org = useOrgData();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const mobile = useIsMobile();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  const queue = useAsync(
+    () => plansApi.list({ approverId: 'me', state: 'in_review' }),
+    [location.pathname === '/reviews', me.id],
+  );
+  const queueCount = queue.data?.length ?? 0;
+
+  useEffect(() => setDrawerOpen(false), [location.pathname]);
+
+  const selected = useMemo(() => {
+    const p = location.pathname;
+    if (p === '/') return '/';
+    const first = `/${p.split('/')[1] ?? ''}`;
+    return first === '/plans' || first === '/key-results' ? '/' : first;
+  }, [location.pathname]);
+
+  const items: MenuProps['items'] = [
+    { key: '/', icon: <AimOutlined />, label: <Link to="/">{t('nav.myOkrs')}</Link> },
+    { key: '/check-in', icon: <CheckSquareOutlined />, label: <Link to="/check-in">{t('nav.checkIn')}</Link> },
+    {
+      key: '/reviews',
+      icon: <AuditOutlined />,
+      label: (
+        <Link to="/reviews">
+          {t('nav.reviews')}{' '}
+          {queueCount > 0 ? (
+            <Badge count={queueCount} size="small" aria-label={t('nav.reviewsWaiting', { count: queueCount })} />
+          ) : null}
+        </Link>
+      ),
+    },
+    { key: '/timeline', icon: <FieldTimeOutlined />, label: <Link to="/timeline">{t('nav.timeline')}</Link> },
+    { key: '/organization', icon: <TeamOutlined />, label: <Link to="/organization">{t('nav.organization')}</Link> },
+    { key: '/dashboard', icon: <DashboardOutlined />, label: <Link to="/dashboard">{t('nav.dashboard')}</Link> },
+    { key: '/alignment', icon: <NodeIndexOutlined />, label: <Link to="/alignment">{t('nav.alignment')}</Link> },
+    ...(me.role === 'admin'
+      ? [{ key: '/admin', icon: <ApartmentOutlined />, label: <Link to="/admin">{t('nav.admin')}</Link> }]
+      : []),
+  ];
+
+  const nav = (
+    <nav aria-label={t('nav.main')}>
+      <Menu mode="inline" selectedKeys={[selected]} items={items} className="main-menu" />
+    </nav>
+  );
+
+  const brand = (
+    <Link to="/" className="brand" aria-label={t('app.home')}>
+      <img src="/favicon.svg" alt="" width={28} height={28} />
+      <span className="brand-name">{t('app.name')}</span>
+    </Link>
+  );
+
+  const accountItems: MenuProps['items'] = [
+    { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },
+    { type: 'divider' },
+    { key: 'signOut', label: t('nav.signOut') },
+  ];
+
+  return (
+    <Layout className="shell">
+      <a href="#main" className="skip-link">
+        {t('nav.skipToContent')}
+      </a>
+      {mobile ? (
+        <Drawer
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          placement="left"
+          size={260}
+          title={brand}
+          styles={{ body: { padding: 0 } }}
+        >
+          {nav}
+        </Drawer>
+      ) : (
+        <Sider width={220} className="shell-sider" theme="light">
+          <div className="sider-brand">{brand}</div>
+          {nav}
+        </Sider>
+      )}
+      <Layout>
+        <Header className="shell-header">
+          {mobile ? (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t('nav.openMenu')}
+              aria-expanded={drawerOpen}
+              onClick={() => setDrawerOpen(true)}
+            />
+          ) : null}
+          <Select
+            className="cycle-select"
+            aria-label={t('cycle.pick')}
+            value={org.cycle?.id}
+            placeholder={t('cycle.none')}
+            onChange={(id: string) => org.setCycleId(id)}
+            options={org.cycles.map((c) => ({
+              value: c.id,
+              label: `${c.name} · ${t(`cycleState.${c.state}`)}`,
+            }))}
+            popupMatchSelectWidth={false}
+            loading={org.loading}
+          />
+          <div className="header-spacer" />
+          <LanguageSwitch compact={mobile} />
+          <Dropdown
+            menu={{
+              items: accountItems,
+              onClick: ({ key }) => {
+                if (key === 'settings') void navigate('/settings');
+                if (key === 'signOut') void signOut().then(() => navigate('/signin'));
+              },
+            }}
+            trigger={['click']}
+          >
+            <Button type="text" aria-label={t('nav.account', { name: me.name })}>
+              <span className="avatar" aria-hidden>
+                {me.name.slice(0, 1)}
+              </span>
+              {mobile ? null : <span className="account-name">{me.name}</span>}
+              <DownOutlined aria-hidden />
+            </Button>
+          </Dropdown>
+        </Header>
+        <Content id="main" tabIndex={-1} className="shell-content">
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * When the session ends while a screen is open, sign in again over it: the screen stays as it
+ * was, with everything typed, and the failed save can be tried again.
+ */
+import { Modal, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { SignInForm } from '../components/SignInForm';
+import { useSession } from './session';
+
+export function SessionExpiredModal() {
+  const { t } = useTranslation();
+  const { status, me } = useSession();
+  return (
+    <Modal
+      open={status === 'expired'}
+      title={t('session.expiredTitle')}
+      footer={null}
+      closable={false}
+      mask={{ closable: false }}
+      keyboard={false}
+      destroyOnHidden
+    >
+      <Typography.Paragraph>{t('session.expiredModal')}</Typography.Paragraph>
+      <SignInForm onSignedIn={() => undefined} {...(me ? { email: me.email } : {})} />
+    </Modal>
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * The alignment map as a tree: the company's objectives at the top, the departments' objectives
+ * aligned under them, people's under those. Objectives whose parent is missing (another
+ * organization's never appear; a private one may be hidden) or that align to nothing are roots.
+ */
+import type { Health } from './health';
+
+export interface AlignmentNode {
+  id: string;
+  title: string;
+  planId: string;
+  ownerType: 'unit' | 'user';
+  ownerId: string;
+  ownerName: string | null;
+  progress: number;
+  health: Health;
+  kind?: 'committed' | 'aspirational';
+  visibility?: 'public' | 'private';
+}
+
+export interface AlignmentEdge {
+  from: string;
+  to: string;
+  viaKeyResultId?: string;
+}
+
+export interface ObjectiveTreeNode {
+  node: AlignmentNode;
+  children: ObjectiveTreeNode[];
+  /** objectives below this one, at any depth */
+  descendants: number;
+  /** health of this objective and every one below it */
+  healthCounts: Record<Health, number>;
+}
+
+const emptyCounts = (): Record<Health, number> => ({
+  on_track: 0,
+  at_risk: 0,
+  off_track: 0,
+  not_started: 0,
+});
+
+/** Orders siblings: unit objectives before people's, then by owner, then by title. */
+function compareNodes(a: AlignmentNode, b: AlignmentNode, collator: Intl.Collator): number {
+  if (a.ownerType !== b.ownerType) return a.ownerType === 'unit' ? -1 : 1;
+  const owner = collator.compare(a.ownerName ?? '', b.ownerName ?? '');
+  return owner !== 0 ? owner : collator.compare(a.title, b.title);
+}
+
+/**
+ * Builds the forest of objectives from the map's nodes and child → parent edges. Every node
+ * appears once; a loop in the data (never expected) is broken where it is found.
+ */
+export function buildAlignmentForest(
+  nodes: readonly AlignmentNode[],
+  edges: readonly AlignmentEdge[],
+  collator: Intl.Collator = new Intl.Collator('zh-CN'),
+): ObjectiveTreeNode[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const parentOf = new Map<string, string>();
+  for (const e of edges) {
+    if (byId.has(e.from) && byId.has(e.to) && e.from !== e.to && !parentOf.has(e.from)) {
+      parentOf.set(e.from, e.to);
+    }
+  }
+  // break loops: walk up from every node; a node met twice on its own walk loses its parent
+  for (const n of nodes) {
+    const seen = new Set<string>([n.id]);
+    let current = parentOf.get(n.id);
+    while (current !== undefined) {
+      if (seen.has(current)) {
+        parentOf.delete(current);
+        break;
+      }
+      seen.add(current);
+      current = parentOf.get(current);
+    }
+  }
+  const childrenOf = new Map<string, AlignmentNode[]>();
+  const roots: AlignmentNode[] = [];
+  for (const n of nodes) {
+    const p = parentOf.get(n.id);
+    if (p === undefined) roots.push(n);
+    else {
+      const list = childrenOf.get(p) ?? [];
+      list.push(n);
+      childrenOf.set(p, list);
+    }
+  }
+  const build = (n: AlignmentNode): ObjectiveTreeNode => {
+    const kids = (childrenOf.get(n.id) ?? [])
+      .sort((a, b) => compareNodes(a, b, collator))
+      .map(build);
+    const counts = emptyCounts();
+    counts[n.health] += 1;
+    let descendants = 0;
+    for (const k of kids) {
+      descendants += 1 + k.descendants;
+      for (const h of Object.keys(counts) as Health[]) counts[h] += k.healthCounts[h];
+    }
+    return { node: n, children: kids, descendants, healthCounts: counts };
+  };
+  return roots.sort((a, b) => compareNodes(a, b, collator)).map(build);
+}
+
+/** Ids from a root down to `id` (inclusive), or [] when `id` is not in the forest. */
+export function pathTo(forest: readonly ObjectiveTreeNode[], id: string): string[] {
+  for (const root of forest) {
+    const stack: Array<{ t: ObjectiveTreeNode; path: string[] }> = [{ t: root, path: [root.node.id] }];
+    while (stack.length > 0) {
+      const { t, path } = stack.pop() as { t: ObjectiveTreeNode; path: string[] };
+      if (t.node.id === id) return path;
+      for (const c of t.children) stack.push({ t: c, path: [...path, c.node.id] });
+    }
+  }
+  return [];
+}
+
+/** Objectives whose title or owner contains `query` (case-insensitive), at most `limit`. */
+export function searchNodes(
+  nodes: readonly AlignmentNode[],
+  query: string,
+  limit = 50,
+): AlignmentNode[] {
+  const q = query.trim().toLowerCase();
+  if (q === '') return [];
+  const out: AlignmentNode[] = [];
+  for (const n of nodes) {
+    if (n.title.toLowerCase().includes(q) || (n.ownerName ?? '').toLowerCase().includes(q)) {
+      out.push(n);
+      if (out.length >= limit) break;
+    }
+  }
+  return out;
+}
+
+/** How many levels to open at first: all of a small map, fewer as it grows. */
+export function initialDepth(nodeCount: number): number {
+  if (nodeCount <= 60) return 4;
+  if (nodeCount <= 400) return 2;
+  return 1;
+}

@@ -1,0 +1,219 @@
+/** 我的OKR: my plans in the cycle, the plans of units I lead, key results due a check-in. */
+import { PlusOutlined, RightOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Row, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { plans as plansApi } from '../api/endpoints';
+import { loadMyApprovedPlans, mapLimit, myKeyResults, type MyKeyResult } from '../api/queries';
+import type { Plan, PlanDetail } from '../api/types';
+import { useOrgData } from '../app/org-data';
+import { useMe } from '../app/session';
+import { HealthTag, PlanStateTag, ProgressBar } from '../components/health';
+import { PageHeader } from '../components/PageHeader';
+import { useDescribe } from '../components/problems';
+import { AsyncView, EmptyState } from '../components/states';
+import { useAsync } from '../hooks/useAsync';
+import { usePageTitle } from '../hooks/usePageTitle';
+import { isDueForCheckIn } from '../lib/checkin';
+import { formatPercent } from '../lib/progress';
+
+interface Owner {
+  ownerType: 'user' | 'unit';
+  ownerId: string;
+  name: string;
+}
+
+export default function MyOkrsPage() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const org = useOrgData();
+  const cycle = org.cycle;
+  usePageTitle(t('myOkrs.title'));
+
+  const owners: Owner[] = [
+    { ownerType: 'user', ownerId: me.id, name: me.name },
+    ...me.leadsUnitIds.map((id) => ({ ownerType: 'unit' as const, ownerId: id, name: org.unitName(id) })),
+  ];
+
+  const state = useAsync(async () => {
+    if (!cycle) return { plans: [] as PlanDetail[], due: [] as MyKeyResult[] };
+    const all = await plansApi.list({ cycleId: cycle.id });
+    const mine = all.filter((p) => owners.some((o) => o.ownerType === p.ownerType && o.ownerId === p.ownerId));
+    const [details, approved] = await Promise.all([
+      mapLimit(mine, 6, (p) => plansApi.get(p.id)),
+      loadMyApprovedPlans([cycle.id], me, org.units),
+    ]);
+    const now = new Date();
+    const due = myKeyResults(approved, me).filter(
+      (k) => k.keyResult.progressSource === 'manual' && isDueForCheckIn(k.keyResult.lastCheckInAt, now),
+    );
+    return { plans: details, due };
+  }, [cycle?.id, me.id, org.units.length]);
+
+  if (!cycle) {
+    return (
+      <>
+        <PageHeader title={t('myOkrs.title')} />
+        {org.loading ? null : <EmptyState description={t('cycle.noneYet')} />}
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={t('myOkrs.title')}
+        subtitle={t('myOkrs.cycleLine', {
+          cycle: cycle.name,
+          start: cycle.startDate,
+          end: cycle.endDate,
+        })}
+      />
+      <AsyncView {...state} reload={() => void state.reload()} errorTitle={t('myOkrs.loadFailed')}>
+        {({ plans, due }) => (
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={16}>
+              <Space vertical size={16} className="full-width">
+                {owners.map((o) => {
+                  const plan = plans.find((p) => p.ownerType === o.ownerType && p.ownerId === o.ownerId);
+                  return plan ? (
+                    <PlanCard key={`${o.ownerType}:${o.ownerId}`} plan={plan} />
+                  ) : (
+                    <NoPlanCard
+                      key={`${o.ownerType}:${o.ownerId}`}
+                      owner={o}
+                      cycleId={cycle.id}
+                      onCreated={() => void state.reload()}
+                    />
+                  );
+                })}
+              </Space>
+            </Col>
+            <Col xs={24} xl={8}>
+              <Card
+                title={<h2 className="card-title">{t('myOkrs.dueTitle', { count: due.length })}</h2>}
+                extra={
+                  due.length > 0 ? (
+                    <Link to="/check-in">
+                      {t('myOkrs.checkInNow')} <RightOutlined aria-hidden />
+                    </Link>
+                  ) : null
+                }
+              >
+                {due.length === 0 ? (
+                  <EmptyState description={t('myOkrs.nothingDue')} />
+                ) : (
+                  <ul className="plain-list">
+                    {due.map(({ keyResult: kr }) => (
+                      <li key={kr.id} className="due-item">
+                        <Link to={`/key-results/${kr.id}`} className="due-title">
+                          {kr.title}
+                        </Link>
+                        <div className="due-meta">
+                          <HealthTag health={kr.health} />
+                          <span className="muted">
+                            {kr.lastCheckInAt
+                              ? t('myOkrs.lastCheckIn', { date: new Date(kr.lastCheckInAt).toLocaleDateString(i18n.language) })
+                              : t('myOkrs.neverCheckedIn')}
+                          </span>
+                        </div>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Card>
+            </Col>
+          </Row>
+        )}
+      </AsyncView>
+    </>
+  );
+}
+
+function PlanCard({ plan }: { plan: PlanDetail }) {
+  const { t, i18n } = useTranslation();
+  const title =
+    plan.ownerType === 'user'
+      ? t('myOkrs.myPlan')
+      : t('myOkrs.unitPlan', { unit: plan.ownerName ?? '' });
+  return (
+    <Card
+      className="plan-card"
+      title={
+        <h2 className="card-title">
+          <Link to={`/plans/${plan.id}`}>{title}</Link>
+        </h2>
+      }
+      extra={<PlanStateTag state={plan.state} />}
+    >
+      <div className="plan-card-progress">
+        <ProgressBar
+          progress={plan.progress}
+          expected={plan.expectedProgress}
+          health={plan.health}
+          label={t('myOkrs.planProgress', { name: title })}
+        />
+        <HealthTag health={plan.health} />
+      </div>
+      {plan.objectives.length === 0 ? (
+        <EmptyState description={t('myOkrs.noObjectives')}>
+          <Link to={`/plans/${plan.id}`}>{t('myOkrs.writeObjectives')}</Link>
+        </EmptyState>
+      ) : (
+        <ol className="objective-summary">
+          {plan.objectives.map((o) => (
+            <li key={o.id}>
+              <span className="okr-badge" aria-hidden>
+                O{o.priority}
+              </span>
+              <Typography.Text className="objective-summary-title" ellipsis={{ tooltip: o.title }}>
+                {o.title}
+              </Typography.Text>
+              <span className="objective-summary-pct">{formatPercent(o.progress, i18n.language)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+      <div className="card-actions">
+        <Link to={`/plans/${plan.id}`} className="link-button">
+          {plan.state === 'draft' || plan.state === 'changes_requested' ? t('myOkrs.editPlan') : t('myOkrs.openPlan')}
+        </Link>
+      </div>
+    </Card>
+  );
+}
+
+function NoPlanCard({ owner, cycleId, onCreated }: { owner: Owner; cycleId: string; onCreated: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const describe = useDescribe();
+  const [busy, setBusy] = useState(false);
+  const title = owner.ownerType === 'user' ? t('myOkrs.myPlan') : t('myOkrs.unitPlan', { unit: owner.name });
+  return (
+    <Card title={<h2 className="card-title">{title}</h2>}>
+      <EmptyState description={t('myOkrs.noPlan')}>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          loading={busy}
+          onClick={async () => {
+            setBusy(true);
+            try {
+              const plan: Plan = await plansApi.create({ cycleId, ownerType: owner.ownerType, ownerId: owner.ownerId });
+              onCreated();
+              void navigate(`/plans/${plan.id}`);
+            } catch (e) {
+              void message.error(describe(e).message);
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          {owner.ownerType === 'user' ? t('myOkrs.createMine') : t('myOkrs.createUnit', { unit: owner.name })}
+        </Button>
+      </EmptyState>
+    </Card>
+  );
+}
