@@ -104,7 +104,11 @@ export function valueAt(
     1,
     Math.max(0, (at.getTime() - c.start.getTime()) / (c.end.getTime() - c.start.getTime())),
   );
-  const fraction = Math.max(0, Math.min(1.3, kr.pace * elapsed + 0.02 * wobble(kr.title, n)));
+  // owners report a little ahead of the calendar: a check-in covers the week that follows it
+  const fraction = Math.max(
+    0,
+    Math.min(1.3, kr.pace * (elapsed + 0.05) + 0.02 * wobble(kr.title, n)),
+  );
   const raw = kr.start + (kr.target - kr.start) * fraction;
   const span = Math.abs(kr.target - kr.start);
   const decimals = span >= 20 ? 0 : span >= 2 ? 1 : 2;

@@ -48,9 +48,10 @@ export function isDraftTouched(d: CheckInDraft | undefined): boolean {
 
 /**
  * The body of a draft: a value is required once anything is filled in; confidence is a whole
- * number 0–10; note and blockers are trimmed and left out when empty.
+ * number 0–10 (the key result's last confidence when not changed); note and blockers are trimmed
+ * and left out when empty.
  */
-export function checkInBody(d: CheckInDraft | undefined): DraftResult {
+export function checkInBody(d: CheckInDraft | undefined, lastConfidence: number | null = null): DraftResult {
   if (!d || !isDraftTouched(d)) return { kind: 'empty' };
   const value = parseNumberInput(d.value);
   if (value === null) return { kind: 'invalid', reason: 'value' };
@@ -58,7 +59,8 @@ export function checkInBody(d: CheckInDraft | undefined): DraftResult {
     return { kind: 'invalid', reason: 'confidence' };
   }
   const body: CheckInBody = { value };
-  if (d.confidence !== null) body.confidence = d.confidence;
+  const confidence = d.confidence ?? lastConfidence;
+  if (confidence !== null) body.confidence = confidence;
   if (d.note.trim() !== '') body.note = d.note.trim();
   if (d.blockers.trim() !== '') body.blockers = d.blockers.trim();
   return { kind: 'ready', body };

@@ -1,6 +1,6 @@
 /** The actions (行动计划) of a key result: state, title, owner and dates, added and changed in place. */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, Popconfirm, Select, Tag } from 'antd';
+import { App, Button, DatePicker, Form, Input, Popconfirm, Select, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,6 @@ import type { Action, ActionState, KeyResult } from '../../api/types';
 import { EditableText } from '../../components/EditableText';
 import { ProblemAlert, useDescribe } from '../../components/problems';
 import { usePlanEditor } from './context';
-import { App } from 'antd';
 
 const STATES: ActionState[] = ['todo', 'in_progress', 'done', 'blocked', 'cancelled'];
 
@@ -75,7 +74,7 @@ function ActionRow({ action }: { action: Action }) {
             {action.startDate ?? '…'} → {action.dueDate ?? '…'}
           </span>
         ) : null}
-        {action.overdue ? <Tag color="error">{t('action.overdue')}</Tag> : null}
+        {action.overdue ? <Tag className="tag-overdue">{t('action.overdue')}</Tag> : null}
       </span>
       {ed.editable ? (
         <Popconfirm

@@ -23,8 +23,8 @@ export function fromPickerValue(value: string | undefined | null): AlignmentValu
 
 export interface AlignmentPickerProps {
   candidates: AlignmentCandidates;
-  value: string | undefined;
-  onChange: (value: string | undefined) => void;
+  value?: string | undefined;
+  onChange?: (value: string | undefined) => void;
   disabled?: boolean;
   id?: string;
   label?: string;
@@ -58,7 +58,7 @@ export function AlignmentPicker({ candidates, value, onChange, disabled, id, lab
       aria-label={label ?? t('plan.alignTo')}
       className="alignment-picker"
       value={value}
-      onChange={(v: string | undefined) => onChange(v ?? undefined)}
+      onChange={(v: string | undefined) => onChange?.(v ?? undefined)}
       treeData={treeData}
       treeDefaultExpandAll
       allowClear

@@ -1,0 +1,7 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../components/PageHeader';
+
+export default function OrganizationPage() {
+  const { t } = useTranslation();
+  return <PageHeader title={t('common.loading')} />;
+}

@@ -1,0 +1,47 @@
+/** Asks why an approved plan changes (the seed's 及时调整: every adjustment has a reason). */
+import { Input, Modal, Typography } from 'antd';
+import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** `ask()` resolves with the reason, or null when the dialog is closed. */
+export function useReasonPrompt(): [() => Promise<string | null>, React.ReactNode] {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const resolver = useRef<((v: string | null) => void) | null>(null);
+  const ask = useCallback(
+    () =>
+      new Promise<string | null>((resolve) => {
+        resolver.current = resolve;
+        setOpen(true);
+      }),
+    [],
+  );
+  const finish = (value: string | null) => {
+    resolver.current?.(value);
+    resolver.current = null;
+    setOpen(false);
+  };
+  const element = (
+    <Modal
+      open={open}
+      title={t('plan.reasonTitle')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ disabled: text.trim() === '' }}
+      onOk={() => finish(text.trim())}
+      onCancel={() => finish(null)}
+    >
+      <Typography.Paragraph>{t('plan.reasonHelp')}</Typography.Paragraph>
+      <Input.TextArea
+        aria-label={t('plan.reason')}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        autoSize={{ minRows: 3 }}
+        maxLength={1000}
+        autoFocus
+      />
+    </Modal>
+  );
+  return [ask, element];
+}
