@@ -1,0 +1,134 @@
+/**
+ * The HTTP scenarios, driven by autocannon against the server process: plan reads, the company
+ * dashboard, the whole-cycle alignment map, check-ins on distinct KRs, and a 70/30 read/write
+ * mix. Every request carries a bearer token of a person who may make it.
+ */
+import autocannon, { type Request, type Result } from 'autocannon';
+import type { Targets } from './prepare.js';
+
+export interface ScenarioSpec {
+  name: string;
+  label: string;
+  connections: number;
+  /** the next request; `i` counts requests of this scenario */
+  next: (i: number) => Request;
+}
+
+export interface Measured {
+  requests: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  max: number;
+  non2xx: number;
+  errors: number;
+  statusCodes: Record<string, number>;
+}
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** A cursor over `items` that never hands out the same one twice while any are left. */
+export function cursor<T>(items: readonly T[]): { take(): T; used(): number } {
+  let i = 0;
+  return {
+    take: () => {
+      const item = items[i % items.length];
+      i++;
+      if (item === undefined) throw new Error('no targets');
+      return item;
+    },
+    used: () => i,
+  };
+}
+
+export function scenarios(t: Targets, connections: number): ScenarioSpec[] {
+  const reads = cursor(t.reads);
+  const writes = cursor(t.checkIns);
+  const planRead = (): Request => {
+    const r = reads.take();
+    return { method: 'GET', path: `/api/v1/plans/${r.planId}`, headers: bearer(r.token) };
+  };
+  const checkIn = (): Request => {
+    const c = writes.take();
+    return {
+      method: 'POST',
+      path: `/api/v1/key-results/${c.keyResultId}/check-ins`,
+      headers: { ...bearer(c.token), 'content-type': 'application/json' },
+      body: JSON.stringify({ value: c.value, confidence: 7, note: 'bench' }),
+    };
+  };
+  return [
+    { name: 'plan-read', label: 'GET /plans/:id', connections, next: planRead },
+    {
+      name: 'dashboard',
+      label: 'GET /cycles/:id/dashboard (company root)',
+      connections,
+      next: () => ({
+        method: 'GET',
+        path: `/api/v1/cycles/${t.cycleId}/dashboard`,
+        headers: bearer(t.adminToken),
+      }),
+    },
+    {
+      name: 'alignment',
+      label: 'GET /cycles/:id/alignment (whole cycle)',
+      connections: 1,
+      next: () => ({
+        method: 'GET',
+        path: `/api/v1/cycles/${t.cycleId}/alignment`,
+        headers: bearer(t.adminToken),
+      }),
+    },
+    {
+      name: 'check-in',
+      label: 'POST /key-results/:id/check-ins (distinct KRs, roll-up)',
+      connections,
+      next: checkIn,
+    },
+    {
+      name: 'mix',
+      label: 'mix: 70 % GET /plans/:id, 30 % POST check-ins',
+      connections,
+      next: (i) => (i % 10 < 7 ? planRead() : checkIn()),
+    },
+  ];
+}
+
+/** Runs one scenario for `seconds`; `onTick` is called about every 250 ms while it runs. */
+export async function runScenario(
+  url: string,
+  spec: ScenarioSpec,
+  seconds: number,
+  onTick: () => void = () => undefined,
+): Promise<Measured> {
+  let i = 0;
+  const timer = setInterval(onTick, 250);
+  try {
+    const result: Result = await autocannon({
+      url,
+      connections: spec.connections,
+      duration: seconds,
+      timeout: 30,
+      requests: [{ setupRequest: () => spec.next(i++) }],
+    });
+    const statusCodes: Record<string, number> = {};
+    for (const [code, s] of Object.entries(result.statusCodeStats ?? {})) {
+      statusCodes[code] = Number(s.count);
+    }
+    const requests = result.requests.total;
+    return {
+      requests,
+      seconds: result.duration,
+      rps: requests / result.duration,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      non2xx: result.non2xx,
+      errors: result.errors,
+      statusCodes,
+    };
+  } finally {
+    clearInterval(timer);
+  }
+}
