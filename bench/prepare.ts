@@ -17,7 +17,8 @@ import { Rng } from '../src/generate/prng.js';
 import { loadConfig } from '../src/config.js';
 import { ROOT } from './server.js';
 
-export const PG_ADMIN_URL = process.env.POLARIS_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const PG_ADMIN_URL =
+  process.env.POLARIS_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PG_DATABASE = 'polaris_bench';
 const CACHE_DIR = path.join(ROOT, 'bench', '.cache');
 /** a cached database older than this is rebuilt: its quarter would have moved on */
@@ -42,7 +43,8 @@ function cacheName(p: GenerateParams, migrations: string): string {
 function migrationKey(): string {
   const dir = path.join(ROOT, 'src', 'db', 'migrations');
   const hash = createHash('sha256');
-  for (const f of fs.readdirSync(dir).sort()) hash.update(f).update(fs.readFileSync(path.join(dir, f)));
+  for (const f of fs.readdirSync(dir).sort())
+    hash.update(f).update(fs.readFileSync(path.join(dir, f)));
   for (const f of fs.readdirSync(path.join(ROOT, 'src', 'generate')).sort()) {
     hash.update(f).update(fs.readFileSync(path.join(ROOT, 'src', 'generate', f)));
   }
@@ -80,11 +82,14 @@ export async function prepareDatabase(
     const work = path.join(CACHE_DIR, 'work-sqlite.db');
     for (const f of [work, `${work}-wal`, `${work}-shm`]) fs.rmSync(f, { force: true });
     let report: GenerateReport | null = null;
-    const fresh = fs.existsSync(cached) && Date.now() - fs.statSync(cached).mtimeMs < CACHE_MAX_AGE_MS;
+    const fresh =
+      fs.existsSync(cached) && Date.now() - fs.statSync(cached).mtimeMs < CACHE_MAX_AGE_MS;
     if (!fresh) {
-      for (const f of fs.readdirSync(CACHE_DIR)) if (f.startsWith('sqlite-')) fs.rmSync(path.join(CACHE_DIR, f));
+      for (const f of fs.readdirSync(CACHE_DIR))
+        if (f.startsWith('sqlite-')) fs.rmSync(path.join(CACHE_DIR, f));
       const building = `${cached}.building`;
-      for (const f of [building, `${building}-wal`, `${building}-shm`]) fs.rmSync(f, { force: true });
+      for (const f of [building, `${building}-wal`, `${building}-shm`])
+        fs.rmSync(f, { force: true });
       log(`  generating ${params.users} users on sqlite …`);
       report = await generateInto(`file:${building}`, params, log);
       fs.renameSync(building, cached);
@@ -201,11 +206,16 @@ export async function loadTargets(
       value:
         kr.metric_type === 'boolean'
           ? rng.int(0, 1)
-          : Math.round((kr.start_value + (kr.target_value - kr.start_value) * rng.next()) * 10) / 10,
+          : Math.round((kr.start_value + (kr.target_value - kr.start_value) * rng.next()) * 10) /
+            10,
     }));
 
   const tokenOf = new Map<string, string>();
-  const people = new Set<string>([adminRow.id, ...reads.map((r) => r.userId), ...checkIns.map((c) => c.userId)]);
+  const people = new Set<string>([
+    adminRow.id,
+    ...reads.map((r) => r.userId),
+    ...checkIns.map((c) => c.userId),
+  ]);
   const now = new Date().toISOString();
   const rows = [...people].map((userId) => {
     const token = `plr_bench_${randomBytes(24).toString('base64url')}`;
@@ -223,7 +233,10 @@ export async function loadTargets(
     };
   });
   for (let i = 0; i < rows.length; i += 500) {
-    await db.insertInto('api_tokens').values(rows.slice(i, i + 500)).execute();
+    await db
+      .insertInto('api_tokens')
+      .values(rows.slice(i, i + 500))
+      .execute();
   }
   return {
     organizationId: orgId,

@@ -2,6 +2,8 @@
  * Vite build of the web UI: root web/, output web/dist. Hashed assets under dist/assets are also
  * written pre-compressed (.gz, .br) so the server can send them without compressing per request.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -9,23 +11,22 @@ import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-/** Emits `<file>.gz` and `<file>.br` next to every JS, CSS and SVG asset larger than 1 KB. */
+/**
+ * Writes `<file>.gz` and `<file>.br` next to every JS, CSS, SVG and JSON file over 1 KB, after
+ * the bundle is on disk (earlier hooks still see placeholders Vite replaces at the end).
+ */
 function precompress(): Plugin {
   return {
     name: 'polaris-precompress',
     apply: 'build',
-    generateBundle(_options, bundle) {
-      for (const [fileName, item] of Object.entries(bundle)) {
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? join(root, 'dist');
+      for (const fileName of Object.keys(bundle)) {
         if (!/\.(js|css|svg|json)$/.test(fileName)) continue;
-        const source = item.type === 'chunk' ? item.code : item.source;
-        const buffer = typeof source === 'string' ? Buffer.from(source) : Buffer.from(source);
+        const buffer = readFileSync(join(dir, fileName));
         if (buffer.length < 1024) continue;
-        this.emitFile({ type: 'asset', fileName: `${fileName}.gz`, source: gzipSync(buffer) });
-        this.emitFile({
-          type: 'asset',
-          fileName: `${fileName}.br`,
-          source: brotliCompressSync(buffer),
-        });
+        writeFileSync(join(dir, `${fileName}.gz`), gzipSync(buffer, { level: 9 }));
+        writeFileSync(join(dir, `${fileName}.br`), brotliCompressSync(buffer));
       }
     },
   };

@@ -5,6 +5,7 @@ import { connect } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemoIfEmpty, DEMO_SIGN_INS } from '../demo/seed.js';
 import { buildApp } from '../http/app.js';
+import { startScheduler } from '../jobs/scheduler.js';
 
 /** Migrates, seeds the demo into an empty database, and listens until SIGINT/SIGTERM. */
 export async function serve(): Promise<void> {
@@ -15,6 +16,8 @@ export async function serve(): Promise<void> {
   const seeded = config.demo ? await seedDemoIfEmpty(ctx) : false;
   const app = await buildApp(ctx, { logger: true });
   await app.listen({ port: config.port, host: config.host });
+  // check-in reminders; safe with several processes (see src/jobs/reminders.ts)
+  const scheduler = startScheduler(ctx, { log: app.log });
 
   const url = `http://localhost:${config.port}`;
   const lines = [
@@ -32,6 +35,7 @@ export async function serve(): Promise<void> {
   console.log(lines.join('\n') + '\n');
 
   const stop = async () => {
+    await scheduler.stop();
     await app.close();
     await handle.close();
     process.exit(0);

@@ -1,9 +1,15 @@
 /** Runs the migrations (one set for both engines). */
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import * as m0001 from './migrations/0001_core.js';
+import * as m0002 from './migrations/0002_quality.js';
+import * as m0004 from './migrations/0004_lifecycle.js';
+import * as m0005 from './migrations/0005_collaboration.js';
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
+  '0002_quality': m0002,
+  '0004_lifecycle': m0004,
+  '0005_collaboration': m0005,
 };
 
 /** Brings the schema up to date; throws if a migration fails. */
@@ -11,6 +17,8 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
+    // migrations are numbered by several people at once: one may land after a later number ran
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(JSON.stringify(error));

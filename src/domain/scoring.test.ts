@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultScore, isCommittedMiss, scoreBand, weightedScore } from './scoring.js';
+import {
+  defaultScore,
+  isCommittedMiss,
+  isMiss,
+  isScoringPhase,
+  keyResultScore,
+  scoreBand,
+  weightedScore,
+} from './scoring.js';
 
 describe('defaultScore', () => {
   it('rounds clamped progress to one decimal', () => {
@@ -88,5 +96,33 @@ describe('isCommittedMiss', () => {
     expect(isCommittedMiss('committed', 1 - 1e-12)).toBe(false);
     expect(isCommittedMiss('aspirational', 0.3)).toBe(false);
     expect(isCommittedMiss('aspirational', 1)).toBe(false);
+  });
+});
+
+describe('isMiss', () => {
+  it('misses a committed objective below 1.0 and an aspirational one below 0.7', () => {
+    expect(isMiss('committed', 1)).toBe(false);
+    expect(isMiss('committed', 0.99)).toBe(true);
+    expect(isMiss('aspirational', 0.7)).toBe(false);
+    expect(isMiss('aspirational', 0.7 - 1e-12)).toBe(false);
+    expect(isMiss('aspirational', 0.69)).toBe(true);
+  });
+});
+
+describe('keyResultScore', () => {
+  it('takes the final score, else the self score, else the default from progress', () => {
+    expect(keyResultScore({ finalScore: 0.3, selfScore: 0.9, progress: 0.5 })).toBe(0.3);
+    expect(keyResultScore({ finalScore: null, selfScore: 0.9, progress: 0.5 })).toBe(0.9);
+    expect(keyResultScore({ finalScore: null, selfScore: null, progress: 0.46 })).toBe(0.5);
+    expect(keyResultScore({ finalScore: 0, selfScore: 0.9, progress: 1 })).toBe(0);
+  });
+});
+
+describe('isScoringPhase', () => {
+  it('scores approved or closed plans once the cycle is reviewing or closed', () => {
+    expect(isScoringPhase('approved', 'reviewing')).toBe(true);
+    expect(isScoringPhase('closed', 'closed')).toBe(true);
+    expect(isScoringPhase('approved', 'active')).toBe(false);
+    expect(isScoringPhase('draft', 'reviewing')).toBe(false);
   });
 });

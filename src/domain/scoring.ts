@@ -27,3 +27,41 @@ export function scoreBand(score: number): ScoreBand {
 export function isCommittedMiss(kind: 'committed' | 'aspirational', score: number): boolean {
   return kind === 'committed' && !(score >= 1 - EPSILON);
 }
+
+/** The bar an aspirational objective is judged against (Google's 0.7 convention). */
+export const ASPIRATIONAL_TARGET = 0.7;
+
+/**
+ * Whether an objective's score is a miss: a committed objective below 1.0, an aspirational one
+ * below 0.7 (1e-9 tolerance both).
+ */
+export function isMiss(kind: 'committed' | 'aspirational', score: number): boolean {
+  if (kind === 'committed') return isCommittedMiss(kind, score);
+  return !(score >= ASPIRATIONAL_TARGET - EPSILON);
+}
+
+/**
+ * The score of a KR as shown: the approver's final score, else the owner's self score, else the
+ * default score from its progress.
+ */
+export function keyResultScore(kr: {
+  finalScore: number | null;
+  selfScore: number | null;
+  progress: number;
+}): number {
+  return kr.finalScore ?? kr.selfScore ?? defaultScore(kr.progress);
+}
+
+/**
+ * Scores exist once the cycle is being reviewed (or closed), for plans that were approved (or
+ * have closed since). Before that a KR's score is null.
+ */
+export function isScoringPhase(
+  planState: 'draft' | 'in_review' | 'changes_requested' | 'approved' | 'closed',
+  cycleState: 'planning' | 'active' | 'reviewing' | 'closed',
+): boolean {
+  return (
+    (planState === 'approved' || planState === 'closed') &&
+    (cycleState === 'reviewing' || cycleState === 'closed')
+  );
+}

@@ -6,7 +6,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { installAuth } from './auth.js';
-import { installErrorHandler } from './error-handler.js';
+import { frameworkErrorHandler, installErrorHandler } from './error-handler.js';
+import { installInputGuard } from './input-guard.js';
 import { ProblemSchema } from './problem.js';
 import { apiRoutes, sharedSchemas } from './routes.js';
 import { installWeb } from './web.js';
@@ -22,6 +23,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     logger: opts.logger ? { level: ctx.config.logLevel } : false,
     bodyLimit: ctx.config.bodyLimitBytes,
     trustProxy: false,
+    frameworkErrors: frameworkErrorHandler,
     ajv: {
       customOptions: {
         // unknown fields are dropped, never stored; query strings are coerced, bodies too (only
@@ -35,6 +37,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandler(app);
+  // JSON in, JSON out: a text/plain body is a wrong content type (415), not a string to validate
+  app.removeContentTypeParser('text/plain');
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
@@ -67,11 +71,12 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   await app.register(
     async (api) => {
+      installInputGuard(api);
       installAuth(api, ctx);
       for (const routes of apiRoutes) await api.register(routes, { ctx });
     },
     { prefix: '/api/v1' },
   );
-  installWeb(app);
+  await installWeb(app);
   return app;
 }

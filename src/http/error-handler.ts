@@ -1,5 +1,5 @@
 /** One error handler: domain errors and framework errors become problem+json; 5xx hide details. */
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldProblem } from '../domain/errors.js';
 import { problem, STATUS_OF, type Problem } from './problem.js';
 
@@ -45,6 +45,24 @@ function send(
   headers: Record<string, string> = {},
 ): FastifyReply {
   return reply.code(body.status).headers(headers).type('application/problem+json').send(body);
+}
+
+/**
+ * Fastify's `frameworkErrors` option: errors the router raises before any route or error handler
+ * runs (a URL that does not decode, e.g. `%ff`) answer problem+json like every other error.
+ */
+export function frameworkErrorHandler(
+  err: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const bad = err.code === 'FST_ERR_BAD_URL';
+  void send(
+    reply,
+    bad
+      ? problem(400, 'The URL is not valid', { code: 'bad_url' })
+      : problem(500, 'Something went wrong on our side', { code: 'internal' }),
+  );
 }
 
 /** Installs the error and not-found handlers on `app`. */

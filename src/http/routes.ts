@@ -3,8 +3,31 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { TSchema } from '@sinclair/typebox';
 import type { AppContext } from '../context.js';
 import { actionRoutes } from '../modules/actions/actions.routes.js';
+import { adjustmentRoutes } from '../modules/adjustments/adjustments.routes.js';
+import {
+  AdjustmentSchema,
+  HistoryItemSchema,
+  PlanDiffSchema,
+  PlanVersionDetailSchema,
+  PlanVersionSchema,
+} from '../modules/adjustments/adjustments.schema.js';
+import { retrospectiveRoutes } from '../modules/retrospectives/retrospectives.routes.js';
+import {
+  CarryOverResultSchema,
+  RetrospectiveSchema,
+  UnitCycleSummarySchema,
+} from '../modules/retrospectives/retrospectives.schema.js';
+import { scoringRoutes } from '../modules/scoring/scoring.routes.js';
 import { ActionSchema } from '../modules/actions/actions.schema.js';
 import { checkInRoutes } from '../modules/check-ins/check-ins.routes.js';
+import { commentRoutes } from '../modules/comments/comments.routes.js';
+import { CommentSchema } from '../modules/comments/comments.schema.js';
+import { notificationRoutes } from '../modules/notifications/notifications.routes.js';
+import { NotificationSchema } from '../modules/notifications/notifications.schema.js';
+import { requestRoutes } from '../modules/requests/requests.routes.js';
+import { SupportRequestSchema } from '../modules/requests/requests.schema.js';
+import { weeklyRoutes } from '../modules/weekly/weekly.routes.js';
+import { WeeklyUpdateSchema } from '../modules/weekly/weekly.schema.js';
 import { CheckInResultSchema, CheckInSchema } from '../modules/check-ins/check-ins.schema.js';
 import { keyResultRoutes } from '../modules/key-results/key-results.routes.js';
 import { KeyResultSchema } from '../modules/key-results/key-results.schema.js';
@@ -22,6 +45,8 @@ import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { organizationRoutes } from '../modules/organizations/organizations.routes.js';
 import { OrganizationSchema } from '../modules/organizations/organizations.schema.js';
+import { qualityRoutes } from '../modules/quality/quality.routes.js';
+import { QualityReportSchema } from '../modules/quality/quality.schema.js';
 import { unitsRoutes } from '../modules/units/units.routes.js';
 import { UnitDetailSchema, UnitSchema } from '../modules/units/units.schema.js';
 import { usersRoutes } from '../modules/users/users.routes.js';
@@ -41,9 +66,22 @@ export const sharedSchemas: TSchema[] = [
   ObjectiveSchema,
   PlanSchema,
   PlanDetailSchema,
+  QualityReportSchema,
   ReviewSchema,
   CheckInSchema,
   CheckInResultSchema,
+  SupportRequestSchema,
+  CommentSchema,
+  NotificationSchema,
+  WeeklyUpdateSchema,
+  AdjustmentSchema,
+  HistoryItemSchema,
+  PlanVersionSchema,
+  PlanVersionDetailSchema,
+  PlanDiffSchema,
+  RetrospectiveSchema,
+  UnitCycleSummarySchema,
+  CarryOverResultSchema,
 ];
 
 export const apiRoutes: ApiRoutes[] = [
@@ -61,4 +99,12 @@ export const apiRoutes: ApiRoutes[] = [
   alignmentRoutes,
   dashboardRoutes,
   auditRoutes,
+  requestRoutes,
+  commentRoutes,
+  notificationRoutes,
+  weeklyRoutes,
+  qualityRoutes,
+  adjustmentRoutes,
+  scoringRoutes,
+  retrospectiveRoutes,
 ];

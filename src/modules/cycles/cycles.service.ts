@@ -19,6 +19,7 @@ import { decodeCursor, page } from '../../shared/cursor.js';
 import { newId } from '../../shared/ids.js';
 import { insertAudit } from '../audit/audit.repository.js';
 import { assertIfMatch, staleVersion } from '../organizations/versioning.js';
+import { fixScoresOnCycleClose } from '../scoring/scoring.service.js';
 import * as repo from './cycles.repository.js';
 import {
   toCycle,
@@ -236,6 +237,8 @@ export async function updateCycle(
     if (!(await repo.updateCycle(trx, orgId, id, cycle.version, changes))) throw staleVersion();
 
     const closing = cycle.state !== 'closed' && next.state === 'closed';
+    // approved plans get their final scores fixed, as POST /plans/:id/close does
+    if (closing) await fixScoresOnCycleClose(trx, actor, id, now);
     const closedPlans = closing ? await repo.closePlansOfCycle(trx, orgId, id, now) : [];
     const updated = (await repo.findCycle(trx, orgId, id))!;
     await insertAudit(trx, {

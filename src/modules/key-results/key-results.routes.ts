@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
 import { errorResponses, Id, IdParams } from '../../http/schemas.js';
+import { AdjustmentSchema, isProposed } from '../adjustments/adjustments.schema.js';
 import { IfMatchHeaders, Reason, ReasonQuery, strictNumbers, withEtag } from '../plans/http.js';
 import {
   CreateKeyResultBody,
@@ -12,6 +13,11 @@ import {
   UpdateKeyResultBody,
 } from './key-results.schema.js';
 import * as keyResults from './key-results.service.js';
+
+/** an approved plan's change that waits for the approver (adjustmentsNeedApproval) */
+const PendingAdjustment = Type.Ref(AdjustmentSchema, {
+  description: 'the change waits for the approver: the pending adjustment',
+});
 
 const ReorderBody = Type.Object(
   { keyResultIds: Type.Array(Id, { maxItems: 1000 }), reason: Type.Optional(Reason) },
@@ -34,12 +40,14 @@ export const keyResultRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
         body: CreateKeyResultBody,
         response: {
           201: Type.Ref(KeyResultSchema),
+          202: PendingAdjustment,
           ...errorResponses(400, 401, 403, 404, 409, 422),
         },
       },
     },
     async (req, reply) => {
       const kr = await keyResults.createKeyResult(ctx, actorOf(req), req.params.id, req.body);
+      if (isProposed(kr)) return reply.code(202).send(kr.proposed);
       return reply.code(201).send(withEtag(reply, kr));
     },
   );
@@ -70,21 +78,22 @@ export const keyResultRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
         body: UpdateKeyResultBody,
         response: {
           200: Type.Ref(KeyResultSchema),
+          202: PendingAdjustment,
           ...errorResponses(400, 401, 403, 404, 409, 412, 422),
         },
       },
     },
-    async (req, reply) =>
-      withEtag(
-        reply,
-        await keyResults.updateKeyResult(
-          ctx,
-          actorOf(req),
-          req.params.id,
-          req.body,
-          req.headers['if-match'],
-        ),
-      ),
+    async (req, reply) => {
+      const kr = await keyResults.updateKeyResult(
+        ctx,
+        actorOf(req),
+        req.params.id,
+        req.body,
+        req.headers['if-match'],
+      );
+      if (isProposed(kr)) return reply.code(202).send(kr.proposed);
+      return withEtag(reply, kr);
+    },
   );
 
   app.delete(
@@ -96,14 +105,19 @@ export const keyResultRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
         params: IdParams,
         querystring: ReasonQuery,
         headers: IfMatchHeaders,
-        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 409, 412) },
+        response: {
+          204: Type.Null(),
+          202: PendingAdjustment,
+          ...errorResponses(400, 401, 403, 404, 409, 412, 422),
+        },
       },
     },
     async (req, reply) => {
-      await keyResults.deleteKeyResult(ctx, actorOf(req), req.params.id, {
+      const proposed = await keyResults.deleteKeyResult(ctx, actorOf(req), req.params.id, {
         ifMatch: req.headers['if-match'],
         ...(req.query.reason !== undefined ? { reason: req.query.reason } : {}),
       });
+      if (proposed) return reply.code(202).send(proposed.proposed);
       return reply.code(204).send(null);
     },
   );
@@ -118,12 +132,15 @@ export const keyResultRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
         body: ReorderBody,
         response: {
           200: Type.Object({ items: Type.Array(Type.Ref(KeyResultSchema)) }),
+          202: PendingAdjustment,
           ...errorResponses(400, 401, 403, 404, 409, 422),
         },
       },
     },
-    async (req) => ({
-      items: await keyResults.reorderKeyResults(ctx, actorOf(req), req.params.id, req.body),
-    }),
+    async (req, reply) => {
+      const items = await keyResults.reorderKeyResults(ctx, actorOf(req), req.params.id, req.body);
+      if (isProposed(items)) return reply.code(202).send(items.proposed);
+      return { items };
+    },
   );
 };

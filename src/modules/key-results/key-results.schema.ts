@@ -57,8 +57,19 @@ export const KeyResultSchema = Type.Object(
     health: Health,
     /** the value the check-ins' trend reaches at the cycle's end; null when unknown */
     forecast: Type.Optional(Nullable(Type.Number())),
-    /** set in the reviewing phase (scoring) */
+    /**
+     * set in the reviewing phase (scoring): the final score, else the self score, else the
+     * default score (clamped progress rounded to 0.1); null before
+     */
     score: Nullable(Type.Number()),
+    /** the owner's self score and note */
+    selfScore: Type.Optional(Nullable(Type.Number())),
+    selfScoreNote: Type.Optional(Nullable(Type.String())),
+    /** the approver's final score and note (fixed for every KR when the plan closes) */
+    finalScore: Type.Optional(Nullable(Type.Number())),
+    finalScoreNote: Type.Optional(Nullable(Type.String())),
+    /** the KR of an earlier cycle this one was carried over from */
+    carriedFromKeyResultId: Type.Optional(Nullable(Id)),
     lastCheckInAt: Nullable(Timestamp),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -127,7 +138,12 @@ export function toKeyResult(
     progressRaw: row.progress_raw,
     health: healthOf(hc, row),
     ...(extra.forecast !== undefined ? { forecast: extra.forecast } : {}),
-    score: null,
+    score: row.final_score ?? row.self_score ?? null,
+    selfScore: row.self_score ?? null,
+    selfScoreNote: row.self_score_note ?? null,
+    finalScore: row.final_score ?? null,
+    finalScoreNote: row.final_score_note ?? null,
+    carriedFromKeyResultId: row.carried_from_key_result_id ?? null,
     lastCheckInAt: row.last_check_in_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

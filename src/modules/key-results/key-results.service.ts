@@ -3,8 +3,20 @@ import type { AppContext, DbOrTrx } from '../../context.js';
 import type { KeyResultRow } from '../../db/schema.js';
 import { notFound, unprocessable } from '../../domain/errors.js';
 import type { Actor } from '../../domain/policy.js';
+import { isScoringPhase } from '../../domain/scoring.js';
 import { newId } from '../../shared/ids.js';
+import { inTransaction } from '../../shared/transaction.js';
 import { toAction } from '../actions/actions.schema.js';
+import type { Proposed } from '../adjustments/adjustments.schema.js';
+import {
+  auditReason,
+  changeAllowed,
+  gateChange,
+  presentProposal,
+  recordApplied,
+  recordProposal,
+  type ChangeOptions,
+} from '../adjustments/gate.js';
 import { actionsOfKeyResult } from '../actions/actions.repository.js';
 import { insertAudit } from '../audit/audit.repository.js';
 import { clearAlignmentsTo, findObjective } from '../objectives/objectives.repository.js';
@@ -15,6 +27,8 @@ import { assertPermutation } from '../plans/reorder.js';
 import { FORECAST_WINDOW, forecastAtCycleEnd } from '../progress/forecast.js';
 import { loadHealthContext, type HealthContext } from '../progress/health.js';
 import { rollUpFromKeyResult, rollUpFromObjective } from '../progress/rollup.js';
+import { withKeyResultScore } from '../scoring/plan-scores.js';
+import { cycleStateOf } from '../scoring/scoring.repository.js';
 import * as repo from './key-results.repository.js';
 import {
   toKeyResult,
@@ -40,6 +54,25 @@ function content(kr: KeyResultRow) {
     confidence: kr.confidence,
     progressSource: kr.progress_source,
   };
+}
+
+/** The fields that define a KR (an adjustment changes them; confidence is a check-in's). */
+function defining(kr: KeyResultRow) {
+  const { confidence: _confidence, ...rest } = content(kr);
+  return rest;
+}
+
+/** True when the two KRs differ in a defining field. */
+function differs(a: KeyResultRow, b: KeyResultRow): boolean {
+  const x = defining(a);
+  const y = defining(b);
+  return (Object.keys(x) as (keyof typeof x)[]).some((k) => x[k] !== y[k]);
+}
+
+/** A request body without its reason (what a pending adjustment replays). */
+function withoutReason<T extends { reason?: string }>(input: T): Omit<T, 'reason'> {
+  const { reason: _reason, ...rest } = input;
+  return rest;
 }
 
 /** The API view of a KR: health, forecast over its recent check-ins, and (optionally) actions. */
@@ -69,24 +102,45 @@ async function reload(db: DbOrTrx, orgId: string, id: string): Promise<KeyResult
   return row;
 }
 
-/** POST /objectives/:id/key-results — plan writers; currentValue starts at startValue. */
+/**
+ * POST /objectives/:id/key-results — plan writers; currentValue starts at startValue. On an
+ * approved plan it needs a reason and is an adjustment (pending when the approver must accept it).
+ */
 export async function createKeyResult(
   ctx: AppContext,
   actor: Actor,
   objectiveId: string,
   input: CreateKeyResultInput,
-): Promise<KeyResult> {
+  opts: ChangeOptions = {},
+): Promise<KeyResult | Proposed> {
   const orgId = actor.organizationId;
   const now = ctx.now().toISOString();
-  const { row, cycleId } = await ctx.db.transaction().execute(async (trx) => {
+  const done = await inTransaction(ctx.db, async (trx) => {
     const objective = await findObjective(trx, orgId, objectiveId);
     if (!objective) throw notFound('Objective');
-    const { plan } = await planForChange(trx, actor, objective.plan_id, {
+    const { plan, facts } = await planForChange(trx, actor, objective.plan_id, {
       target: { what: 'Objective', visibility: objective.visibility },
+      ...changeAllowed(actor, opts),
     });
     const { spec, problems } = resolveMetric(input);
     problems.push(...(await titleAndOwnerProblems(trx, orgId, input)));
     if (problems.length > 0) throw unprocessable('The key result is not valid', problems);
+    const gate = await gateChange(trx, actor, plan, facts, input.reason, opts);
+    const change = {
+      planId: plan.id,
+      targetType: 'keyResult' as const,
+      objectiveId: objective.id,
+      kind: 'create' as const,
+      before: null,
+      private: objective.visibility === 'private',
+    };
+    if (gate.mode === 'propose') {
+      const after = { ...withoutReason(input), ...spec, title: input.title.trim() };
+      const request = withoutReason(input);
+      return {
+        proposed: await recordProposal(trx, actor, gate, { ...change, targetId: null, after }, request, now),
+      };
+    }
     const id = newId();
     await repo.insertKeyResult(trx, {
       id,
@@ -122,12 +176,14 @@ export async function createKeyResult(
       targetType: 'keyResult',
       targetId: id,
       after: { objectiveId: objective.id, ...content(row) },
-      reason: input.reason ?? null,
+      reason: auditReason(gate, input.reason),
       at: now,
     });
+    await recordApplied(trx, actor, gate, { ...change, targetId: id, after: defining(row) }, now);
     return { row, cycleId: plan.cycle_id };
   });
-  return present(ctx, orgId, row, cycleId);
+  if (done.proposed !== undefined) return presentProposal(ctx.db, orgId, done.proposed);
+  return present(ctx, orgId, done.row, done.cycleId);
 }
 
 /** GET /key-results/:id — with actions and forecast; hidden with a private objective. */
@@ -139,7 +195,13 @@ export async function getKeyResult(ctx: AppContext, actor: Actor, id: string): P
     what: 'Key result',
     visibility,
   });
-  return present(ctx, actor.organizationId, row, plan.cycle_id);
+  const cycleState = await cycleStateOf(ctx.db, actor.organizationId, plan.cycle_id);
+  const phase = cycleState !== undefined && isScoringPhase(plan.state, cycleState);
+  return withKeyResultScore(
+    await present(ctx, actor.organizationId, row, plan.cycle_id),
+    row.progress,
+    phase,
+  );
 }
 
 /** The columns a PATCH changes (only the fields it sends; the metric already resolved). */
@@ -169,34 +231,52 @@ function changesOf(
   return set;
 }
 
-/** PATCH /key-results/:id — If-Match honoured; the metric is re-validated and progress rolls up. */
+/**
+ * PATCH /key-results/:id — If-Match honoured; the metric is re-validated and progress rolls up.
+ * On an approved plan a change of a defining field (anything but confidence) needs a reason and is
+ * an adjustment; while it is pending the approved values stay in force.
+ */
 export async function updateKeyResult(
   ctx: AppContext,
   actor: Actor,
   id: string,
   input: UpdateKeyResultInput,
   ifMatch: string | undefined,
-): Promise<KeyResult> {
+  opts: ChangeOptions = {},
+): Promise<KeyResult | Proposed> {
   const orgId = actor.organizationId;
   const now = ctx.now().toISOString();
-  const { row, cycleId } = await ctx.db.transaction().execute(async (trx) => {
+  const done = await inTransaction(ctx.db, async (trx) => {
     const found = await repo.findKeyResult(trx, orgId, id);
     if (!found) throw notFound('Key result');
     const { visibility, ...before } = found;
-    const { plan } = await planForChange(trx, actor, before.plan_id, {
+    const { plan, facts } = await planForChange(trx, actor, before.plan_id, {
       target: { what: 'Key result', visibility },
+      ...changeAllowed(actor, opts),
     });
     assertIfMatch(ifMatch, before.version);
     const { spec, problems } = resolveMetric(input, before);
     problems.push(...(await titleAndOwnerProblems(trx, orgId, input)));
     if (problems.length > 0) throw unprocessable('The key result is not valid', problems);
-    const updated = await repo.updateKeyResult(
-      trx,
-      orgId,
-      id,
-      before.version,
-      changesOf(input, before, spec, now),
-    );
+    const set = changesOf(input, before, spec, now);
+    const wanted: KeyResultRow = { ...before, ...set };
+    const gate = differs(before, wanted)
+      ? await gateChange(trx, actor, plan, facts, input.reason, opts)
+      : ({ mode: 'free' } as const);
+    const change = {
+      planId: plan.id,
+      targetType: 'keyResult' as const,
+      targetId: id,
+      objectiveId: before.objective_id,
+      kind: 'update' as const,
+      before: defining(before),
+      after: defining(wanted),
+      private: visibility === 'private',
+    };
+    if (gate.mode === 'propose') {
+      return { proposed: await recordProposal(trx, actor, gate, change, withoutReason(input), now) };
+    }
+    const updated = await repo.updateKeyResult(trx, orgId, id, before.version, set);
     if (!updated) throw changedMeanwhile();
     await rollUpFromKeyResult(trx, orgId, id);
     const row = await reload(trx, orgId, id);
@@ -208,29 +288,49 @@ export async function updateKeyResult(
       targetId: id,
       before: content(before),
       after: content(row),
-      reason: input.reason ?? null,
+      reason: auditReason(gate, input.reason),
       at: now,
     });
+    await recordApplied(trx, actor, gate, { ...change, after: defining(row) }, now);
     return { row, cycleId: plan.cycle_id };
   });
-  return present(ctx, orgId, row, cycleId);
+  if (done.proposed !== undefined) return presentProposal(ctx.db, orgId, done.proposed);
+  return present(ctx, orgId, done.row, done.cycleId);
 }
 
-/** DELETE /key-results/:id — takes its actions and check-ins; its objective rolls up. */
+/**
+ * DELETE /key-results/:id — takes its actions and check-ins; its objective rolls up. On an
+ * approved plan it needs a reason; returns the pending adjustment when it must wait.
+ */
 export async function deleteKeyResult(
   ctx: AppContext,
   actor: Actor,
   id: string,
-  opts: { ifMatch?: string; reason?: string },
-): Promise<void> {
+  opts: { ifMatch?: string; reason?: string } & ChangeOptions,
+): Promise<Proposed | undefined> {
   const orgId = actor.organizationId;
   const now = ctx.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
+  const proposed = await inTransaction(ctx.db, async (trx) => {
     const found = await repo.findKeyResult(trx, orgId, id);
     if (!found) throw notFound('Key result');
     const { visibility, ...before } = found;
-    await planForChange(trx, actor, before.plan_id, { target: { what: 'Key result', visibility } });
+    const { plan, facts } = await planForChange(trx, actor, before.plan_id, {
+      target: { what: 'Key result', visibility },
+      ...changeAllowed(actor, opts),
+    });
     assertIfMatch(opts.ifMatch, before.version);
+    const gate = await gateChange(trx, actor, plan, facts, opts.reason, opts);
+    const change = {
+      planId: plan.id,
+      targetType: 'keyResult' as const,
+      targetId: id,
+      objectiveId: before.objective_id,
+      kind: 'delete' as const,
+      before: defining(before),
+      after: null,
+      private: visibility === 'private',
+    };
+    if (gate.mode === 'propose') return recordProposal(trx, actor, gate, change, {}, now);
     const unaligned = await clearAlignmentsTo(
       trx,
       orgId,
@@ -247,26 +347,34 @@ export async function deleteKeyResult(
       targetId: id,
       before: { objectiveId: before.objective_id, ...content(before) },
       after: { unalignedObjectiveIds: unaligned },
-      reason: opts.reason ?? null,
+      reason: auditReason(gate, opts.reason),
       at: now,
     });
+    await recordApplied(trx, actor, gate, change, now);
+    return undefined;
   });
+  return proposed === undefined ? undefined : presentProposal(ctx.db, orgId, proposed);
 }
 
-/** POST /objectives/:id/reorder — KR priorities become 1..n in the order given, atomically. */
+/**
+ * POST /objectives/:id/reorder — KR priorities become 1..n in the order given, atomically. On an
+ * approved plan a new order needs a reason and is an adjustment.
+ */
 export async function reorderKeyResults(
   ctx: AppContext,
   actor: Actor,
   objectiveId: string,
   input: { keyResultIds: string[]; reason?: string },
-): Promise<KeyResult[]> {
+  opts: ChangeOptions = {},
+): Promise<KeyResult[] | Proposed> {
   const orgId = actor.organizationId;
   const now = ctx.now().toISOString();
-  const { rows, cycleId } = await ctx.db.transaction().execute(async (trx) => {
+  const done = await inTransaction(ctx.db, async (trx) => {
     const objective = await findObjective(trx, orgId, objectiveId);
     if (!objective) throw notFound('Objective');
-    const { plan } = await planForChange(trx, actor, objective.plan_id, {
+    const { plan, facts } = await planForChange(trx, actor, objective.plan_id, {
       target: { what: 'Objective', visibility: objective.visibility },
+      ...changeAllowed(actor, opts),
     });
     const current = await repo.keyResultsOfObjective(trx, orgId, objective.id);
     assertPermutation(
@@ -275,6 +383,23 @@ export async function reorderKeyResults(
       'keyResultIds',
     );
     const priorityOf = new Map(current.map((kr) => [kr.id, kr.priority]));
+    const moving = input.keyResultIds.some((krId, i) => priorityOf.get(krId) !== i + 1);
+    const gate = moving
+      ? await gateChange(trx, actor, plan, facts, input.reason, opts)
+      : ({ mode: 'free' } as const);
+    const change = {
+      planId: plan.id,
+      targetType: 'objective' as const,
+      targetId: objective.id,
+      objectiveId: objective.id,
+      kind: 'reorder' as const,
+      before: current.map((kr) => kr.id),
+      after: input.keyResultIds,
+      private: objective.visibility === 'private',
+    };
+    if (gate.mode === 'propose') {
+      return { proposed: await recordProposal(trx, actor, gate, change, withoutReason(input), now) };
+    }
     for (const [i, keyResultId] of input.keyResultIds.entries()) {
       if (priorityOf.get(keyResultId) !== i + 1) {
         await repo.setKeyResultPriority(trx, orgId, keyResultId, i + 1, now);
@@ -288,14 +413,16 @@ export async function reorderKeyResults(
       targetId: objective.id,
       before: current.map((kr) => kr.id),
       after: input.keyResultIds,
-      reason: input.reason ?? null,
+      reason: auditReason(gate, input.reason),
       at: now,
     });
+    await recordApplied(trx, actor, gate, change, now);
     return {
       rows: await repo.keyResultsOfObjective(trx, orgId, objective.id),
       cycleId: plan.cycle_id,
     };
   });
-  const hc = await loadHealthContext(ctx.db, orgId, cycleId, ctx.now());
-  return rows.map((kr) => toKeyResult(kr, hc));
+  if (done.proposed !== undefined) return presentProposal(ctx.db, orgId, done.proposed);
+  const hc = await loadHealthContext(ctx.db, orgId, done.cycleId, ctx.now());
+  return done.rows.map((kr) => toKeyResult(kr, hc));
 }

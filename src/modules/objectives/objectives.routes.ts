@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
 import { errorResponses, Id, IdParams } from '../../http/schemas.js';
+import { AdjustmentSchema, isProposed } from '../adjustments/adjustments.schema.js';
 import { IfMatchHeaders, Reason, ReasonQuery, strictNumbers, withEtag } from '../plans/http.js';
 import {
   CreateObjectiveBody,
@@ -12,6 +13,11 @@ import {
   UpdateObjectiveBody,
 } from './objectives.schema.js';
 import * as objectives from './objectives.service.js';
+
+/** an approved plan's change that waits for the approver (adjustmentsNeedApproval) */
+const PendingAdjustment = Type.Ref(AdjustmentSchema, {
+  description: 'the change waits for the approver: the pending adjustment',
+});
 
 const ReorderBody = Type.Object(
   { objectiveIds: Type.Array(Id, { maxItems: 1000 }), reason: Type.Optional(Reason) },
@@ -33,12 +39,14 @@ export const objectiveRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
         body: CreateObjectiveBody,
         response: {
           201: Type.Ref(ObjectiveSchema),
+          202: PendingAdjustment,
           ...errorResponses(400, 401, 403, 404, 409, 422),
         },
       },
     },
     async (req, reply) => {
       const o = await objectives.createObjective(ctx, actorOf(req), req.params.id, req.body);
+      if (isProposed(o)) return reply.code(202).send(o.proposed);
       return reply.code(201).send(withEtag(reply, o));
     },
   );
@@ -69,21 +77,22 @@ export const objectiveRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
         body: UpdateObjectiveBody,
         response: {
           200: Type.Ref(ObjectiveSchema),
+          202: PendingAdjustment,
           ...errorResponses(400, 401, 403, 404, 409, 412, 422),
         },
       },
     },
-    async (req, reply) =>
-      withEtag(
-        reply,
-        await objectives.updateObjective(
-          ctx,
-          actorOf(req),
-          req.params.id,
-          req.body,
-          req.headers['if-match'],
-        ),
-      ),
+    async (req, reply) => {
+      const o = await objectives.updateObjective(
+        ctx,
+        actorOf(req),
+        req.params.id,
+        req.body,
+        req.headers['if-match'],
+      );
+      if (isProposed(o)) return reply.code(202).send(o.proposed);
+      return withEtag(reply, o);
+    },
   );
 
   app.delete(
@@ -95,14 +104,19 @@ export const objectiveRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
         params: IdParams,
         querystring: ReasonQuery,
         headers: IfMatchHeaders,
-        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 409, 412) },
+        response: {
+          204: Type.Null(),
+          202: PendingAdjustment,
+          ...errorResponses(400, 401, 403, 404, 409, 412, 422),
+        },
       },
     },
     async (req, reply) => {
-      await objectives.deleteObjective(ctx, actorOf(req), req.params.id, {
+      const proposed = await objectives.deleteObjective(ctx, actorOf(req), req.params.id, {
         ifMatch: req.headers['if-match'],
         ...(req.query.reason !== undefined ? { reason: req.query.reason } : {}),
       });
+      if (proposed) return reply.code(202).send(proposed.proposed);
       return reply.code(204).send(null);
     },
   );
@@ -117,12 +131,15 @@ export const objectiveRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
         body: ReorderBody,
         response: {
           200: Type.Object({ items: Type.Array(Type.Ref(ObjectiveSchema)) }),
+          202: PendingAdjustment,
           ...errorResponses(400, 401, 403, 404, 409, 422),
         },
       },
     },
-    async (req) => ({
-      items: await objectives.reorderObjectives(ctx, actorOf(req), req.params.id, req.body),
-    }),
+    async (req, reply) => {
+      const items = await objectives.reorderObjectives(ctx, actorOf(req), req.params.id, req.body);
+      if (isProposed(items)) return reply.code(202).send(items.proposed);
+      return { items };
+    },
   );
 };

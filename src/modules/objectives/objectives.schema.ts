@@ -11,6 +11,12 @@ import {
 import { Reason } from '../plans/http.js';
 import { healthOf, type HealthContext } from '../progress/health.js';
 
+export const ScoreBand = Type.Union([
+  Type.Literal('green'),
+  Type.Literal('yellow'),
+  Type.Literal('red'),
+]);
+
 export const ObjectiveKind = Type.Union([Type.Literal('committed'), Type.Literal('aspirational')]);
 export const Visibility = Type.Union([Type.Literal('public'), Type.Literal('private')]);
 
@@ -32,6 +38,13 @@ export const ObjectiveSchema = Type.Object(
     createdAt: Timestamp,
     updatedAt: Timestamp,
     version: Type.Integer(),
+    /** the objective of an earlier cycle this one was carried over from */
+    carriedFromObjectiveId: Type.Optional(Nullable(Id)),
+    /** in the reviewing phase (on a plan's tree): the weighted mean of its KRs' scores */
+    score: Type.Optional(Nullable(Type.Number())),
+    scoreBand: Type.Optional(Nullable(ScoreBand)),
+    /** committed: below 1.0; aspirational: below 0.7 */
+    miss: Type.Optional(Nullable(Type.Boolean())),
     keyResults: Type.Optional(Type.Array(Type.Ref(KeyResultSchema))),
   },
   { $id: 'Objective' },
@@ -85,6 +98,7 @@ export function toObjective(
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
+    carriedFromObjectiveId: row.carried_from_objective_id ?? null,
     ...(keyResults ? { keyResults } : {}),
   };
 }

@@ -4,7 +4,18 @@ import type { ObjectiveRow } from '../../db/schema.js';
 import { notFound, unprocessable } from '../../domain/errors.js';
 import type { Actor } from '../../domain/policy.js';
 import { newId } from '../../shared/ids.js';
+import { inTransaction } from '../../shared/transaction.js';
 import { actionsOfKeyResults } from '../actions/actions.repository.js';
+import type { Proposed } from '../adjustments/adjustments.schema.js';
+import {
+  auditReason,
+  changeAllowed,
+  gateChange,
+  presentProposal,
+  recordApplied,
+  recordProposal,
+  type ChangeOptions,
+} from '../adjustments/gate.js';
 import { insertAudit } from '../audit/audit.repository.js';
 import { keyResultIdsOf, keyResultsOfObjective } from '../key-results/key-results.repository.js';
 import { planForChange, planForRead } from '../plans/guard.js';
@@ -60,17 +71,27 @@ async function present(ctx: AppContext, actor: Actor, row: ObjectiveRow, cycleId
   return toObjective(row, hc, keyResultTree(keyResults, actions, hc));
 }
 
-/** POST /plans/:id/objectives — plan writers, while the plan's tree may change. */
+/** A request body without its reason (what a pending adjustment replays). */
+function withoutReason<T extends { reason?: string }>(input: T): Omit<T, 'reason'> {
+  const { reason: _reason, ...rest } = input;
+  return rest;
+}
+
+/**
+ * POST /plans/:id/objectives — plan writers, while the plan's tree may change. On an approved plan
+ * it needs a reason and is an adjustment (pending when the approver must accept it first).
+ */
 export async function createObjective(
   ctx: AppContext,
   actor: Actor,
   planId: string,
   input: CreateObjectiveInput,
-): Promise<Objective> {
+  opts: ChangeOptions = {},
+): Promise<Objective | Proposed> {
   const orgId = actor.organizationId;
   const now = ctx.now().toISOString();
-  const { row, cycleId } = await ctx.db.transaction().execute(async (trx) => {
-    const { plan, facts } = await planForChange(trx, actor, planId);
+  const done = await inTransaction(ctx.db, async (trx) => {
+    const { plan, facts } = await planForChange(trx, actor, planId, changeAllowed(actor, opts));
     const title = cleanTitle(input.title);
     const target = {
       alignedToObjectiveId: input.alignedToObjectiveId ?? null,
@@ -78,6 +99,21 @@ export async function createObjective(
     };
     const problems = await alignmentProblems(trx, orgId, { plan, access: facts }, target);
     if (problems.length > 0) throw unprocessable('The alignment is not valid', problems);
+    const gate = await gateChange(trx, actor, plan, facts, input.reason, opts);
+    const visibility = input.visibility ?? 'public';
+    if (gate.mode === 'propose') {
+      const change = {
+        planId: plan.id,
+        targetType: 'objective' as const,
+        targetId: null,
+        objectiveId: null,
+        kind: 'create' as const,
+        before: null,
+        after: { ...withoutReason(input), title },
+        private: visibility === 'private',
+      };
+      return { proposed: await recordProposal(trx, actor, gate, change, withoutReason(input), now) };
+    }
     const id = newId();
     await repo.insertObjective(trx, {
       id,
@@ -90,7 +126,7 @@ export async function createObjective(
       weight: input.weight,
       aligned_to_objective_id: target.alignedToObjectiveId,
       aligned_to_key_result_id: target.alignedToKeyResultId,
-      visibility: input.visibility ?? 'public',
+      visibility,
       progress: 0,
       last_check_in_at: null,
       created_at: now,
@@ -107,12 +143,29 @@ export async function createObjective(
       targetType: 'objective',
       targetId: id,
       after: { planId: plan.id, ...content(row) },
-      reason: input.reason ?? null,
+      reason: auditReason(gate, input.reason),
       at: now,
     });
+    await recordApplied(
+      trx,
+      actor,
+      gate,
+      {
+        planId: plan.id,
+        targetType: 'objective',
+        targetId: id,
+        objectiveId: id,
+        kind: 'create',
+        before: null,
+        after: content(row),
+        private: row.visibility === 'private',
+      },
+      now,
+    );
     return { row, cycleId: plan.cycle_id };
   });
-  return present(ctx, actor, row, cycleId);
+  if (done.proposed !== undefined) return presentProposal(ctx.db, orgId, done.proposed);
+  return present(ctx, actor, done.row, done.cycleId);
 }
 
 /** GET /objectives/:id — with its KRs and their actions; private ones only for their readers. */
@@ -147,24 +200,36 @@ function changesOf(input: UpdateObjectiveInput, now: string): repo.ObjectiveChan
   return set;
 }
 
-/** PATCH /objectives/:id — If-Match honoured; re-alignment and re-weighting roll up. */
+/** True when the two contents differ in any field. */
+function differs(a: ReturnType<typeof content>, b: ReturnType<typeof content>): boolean {
+  return (Object.keys(a) as (keyof typeof a)[]).some((k) => a[k] !== b[k]);
+}
+
+/**
+ * PATCH /objectives/:id — If-Match honoured; re-alignment and re-weighting roll up. On an approved
+ * plan a change needs a reason and is an adjustment (pending when the approver must accept it).
+ */
 export async function updateObjective(
   ctx: AppContext,
   actor: Actor,
   id: string,
   input: UpdateObjectiveInput,
   ifMatch: string | undefined,
-): Promise<Objective> {
+  opts: ChangeOptions = {},
+): Promise<Objective | Proposed> {
   const orgId = actor.organizationId;
   const now = ctx.now().toISOString();
-  const { row, cycleId } = await ctx.db.transaction().execute(async (trx) => {
+  const done = await inTransaction(ctx.db, async (trx) => {
     const before = await repo.findObjective(trx, orgId, id);
     if (!before) throw notFound('Objective');
     const { plan, facts } = await planForChange(trx, actor, before.plan_id, {
       target: { ...TARGET, visibility: before.visibility },
+      ...changeAllowed(actor, opts),
     });
     assertIfMatch(ifMatch, before.version);
     const set = changesOf(input, now);
+    const wanted = content({ ...before, ...set });
+    const changing = differs(content(before), wanted);
     const target = {
       alignedToObjectiveId: orElse(set.aligned_to_objective_id, before.aligned_to_objective_id),
       alignedToKeyResultId: orElse(set.aligned_to_key_result_id, before.aligned_to_key_result_id),
@@ -180,6 +245,22 @@ export async function updateObjective(
         target,
       );
       if (problems.length > 0) throw unprocessable('The alignment is not valid', problems);
+    }
+    const gate = changing
+      ? await gateChange(trx, actor, plan, facts, input.reason, opts)
+      : ({ mode: 'free' } as const);
+    const change = {
+      planId: plan.id,
+      targetType: 'objective' as const,
+      targetId: id,
+      objectiveId: id,
+      kind: 'update' as const,
+      before: content(before),
+      after: wanted,
+      private: before.visibility === 'private' || wanted.visibility === 'private',
+    };
+    if (gate.mode === 'propose') {
+      return { proposed: await recordProposal(trx, actor, gate, change, withoutReason(input), now) };
     }
     const updated = await repo.updateObjective(trx, orgId, id, before.version, set);
     if (!updated) throw changedMeanwhile();
@@ -198,31 +279,50 @@ export async function updateObjective(
       targetId: id,
       before: content(before),
       after: content(updated),
-      reason: input.reason ?? null,
+      reason: auditReason(gate, input.reason),
       at: now,
     });
+    await recordApplied(trx, actor, gate, { ...change, after: content(updated) }, now);
     const row = (await repo.findObjective(trx, orgId, id)) ?? updated;
     return { row, cycleId: plan.cycle_id };
   });
-  return present(ctx, actor, row, cycleId);
+  if (done.proposed !== undefined) return presentProposal(ctx.db, orgId, done.proposed);
+  return present(ctx, actor, done.row, done.cycleId);
 }
 
-/** DELETE /objectives/:id — takes its KRs, actions and check-ins; alignments to it are cleared. */
+/**
+ * DELETE /objectives/:id — takes its KRs, actions and check-ins; alignments to it are cleared.
+ * On an approved plan it needs a reason; returns the pending adjustment when it must wait.
+ */
 export async function deleteObjective(
   ctx: AppContext,
   actor: Actor,
   id: string,
-  opts: { ifMatch?: string; reason?: string },
-): Promise<void> {
+  opts: { ifMatch?: string; reason?: string } & ChangeOptions,
+): Promise<Proposed | undefined> {
   const orgId = actor.organizationId;
   const now = ctx.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
+  const proposed = await inTransaction(ctx.db, async (trx) => {
     const before = await repo.findObjective(trx, orgId, id);
     if (!before) throw notFound('Objective');
-    const { plan } = await planForChange(trx, actor, before.plan_id, {
+    const { plan, facts } = await planForChange(trx, actor, before.plan_id, {
       target: { ...TARGET, visibility: before.visibility },
+      ...changeAllowed(actor, opts),
     });
     assertIfMatch(opts.ifMatch, before.version);
+    const gate = await gateChange(trx, actor, plan, facts, opts.reason, opts);
+    const keyResultsBefore = await keyResultsOfObjective(trx, orgId, id);
+    const change = {
+      planId: plan.id,
+      targetType: 'objective' as const,
+      targetId: id,
+      objectiveId: id,
+      kind: 'delete' as const,
+      before: { ...content(before), keyResults: keyResultsBefore.map((kr) => kr.title) },
+      after: null,
+      private: before.visibility === 'private',
+    };
+    if (gate.mode === 'propose') return recordProposal(trx, actor, gate, change, {}, now);
     const keyResultIds = await keyResultIdsOf(trx, orgId, [id]);
     const unaligned = await repo.clearAlignmentsTo(
       trx,
@@ -243,23 +343,30 @@ export async function deleteObjective(
       targetId: id,
       before: { planId: plan.id, ...content(before) },
       after: { unalignedObjectiveIds: unaligned },
-      reason: opts.reason ?? null,
+      reason: auditReason(gate, opts.reason),
       at: now,
     });
+    await recordApplied(trx, actor, gate, change, now);
+    return undefined;
   });
+  return proposed === undefined ? undefined : presentProposal(ctx.db, orgId, proposed);
 }
 
-/** POST /plans/:id/reorder — priorities become 1..n in the order given, atomically. */
+/**
+ * POST /plans/:id/reorder — priorities become 1..n in the order given, atomically. On an approved
+ * plan a new order needs a reason and is an adjustment.
+ */
 export async function reorderObjectives(
   ctx: AppContext,
   actor: Actor,
   planId: string,
   input: { objectiveIds: string[]; reason?: string },
-): Promise<Objective[]> {
+  opts: ChangeOptions = {},
+): Promise<Objective[] | Proposed> {
   const orgId = actor.organizationId;
   const now = ctx.now().toISOString();
-  const { rows, cycleId } = await ctx.db.transaction().execute(async (trx) => {
-    const { plan } = await planForChange(trx, actor, planId);
+  const done = await inTransaction(ctx.db, async (trx) => {
+    const { plan, facts } = await planForChange(trx, actor, planId, changeAllowed(actor, opts));
     const current = await repo.objectivesOfPlan(trx, orgId, plan.id);
     assertPermutation(
       input.objectiveIds,
@@ -267,6 +374,23 @@ export async function reorderObjectives(
       'objectiveIds',
     );
     const priorityOf = new Map(current.map((o) => [o.id, o.priority]));
+    const moving = input.objectiveIds.some((objectiveId, i) => priorityOf.get(objectiveId) !== i + 1);
+    const gate = moving
+      ? await gateChange(trx, actor, plan, facts, input.reason, opts)
+      : ({ mode: 'free' } as const);
+    const change = {
+      planId: plan.id,
+      targetType: 'plan' as const,
+      targetId: plan.id,
+      objectiveId: null,
+      kind: 'reorder' as const,
+      before: current.map((o) => o.id),
+      after: input.objectiveIds,
+      private: current.some((o) => o.visibility === 'private'),
+    };
+    if (gate.mode === 'propose') {
+      return { proposed: await recordProposal(trx, actor, gate, change, withoutReason(input), now) };
+    }
     for (const [i, objectiveId] of input.objectiveIds.entries()) {
       if (priorityOf.get(objectiveId) !== i + 1) {
         await repo.setObjectivePriority(trx, orgId, objectiveId, i + 1, now);
@@ -280,11 +404,13 @@ export async function reorderObjectives(
       targetId: plan.id,
       before: current.map((o) => o.id),
       after: input.objectiveIds,
-      reason: input.reason ?? null,
+      reason: auditReason(gate, input.reason),
       at: now,
     });
+    await recordApplied(trx, actor, gate, change, now);
     return { rows: await repo.objectivesOfPlan(trx, orgId, plan.id), cycleId: plan.cycle_id };
   });
-  const hc = await loadHealthContext(ctx.db, orgId, cycleId, ctx.now());
-  return rows.map((o) => toObjective(o, hc));
+  if (done.proposed !== undefined) return presentProposal(ctx.db, orgId, done.proposed);
+  const hc = await loadHealthContext(ctx.db, orgId, done.cycleId, ctx.now());
+  return done.rows.map((o) => toObjective(o, hc));
 }

@@ -13,6 +13,7 @@ import {
   PlanSchema,
   RequestChangesBody,
   ReviewSchema,
+  SubmittedPlanSchema,
 } from './plans.schema.js';
 import * as plans from './plans.service.js';
 import * as reviews from './reviews.service.js';
@@ -86,10 +87,14 @@ export const planRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
       schema: {
         tags: ['reviews'],
         summary: 'Submit for review (422 lists every failed check)',
+        description:
+          'With the quality gate `block`, error findings refuse the plan (422, code ' +
+          '`quality.<rule>`); with `warn` or `block` the quality report travels with the ' +
+          'submission (`quality`, also on the review); with `off` quality is null.',
         params: IdParams,
         headers: IfMatchHeaders,
         body: NoBody,
-        response: { 200: Type.Ref(PlanSchema), ...errorResponses(401, 403, 404, 409, 412, 422) },
+        response: { 200: SubmittedPlanSchema, ...errorResponses(401, 403, 404, 409, 412, 422) },
       },
     },
     async (req, reply) =>

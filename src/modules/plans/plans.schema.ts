@@ -10,8 +10,13 @@ import {
   PageQuery,
   Timestamp,
 } from '../../http/schemas.js';
-import { ObjectiveSchema, type Objective } from '../objectives/objectives.schema.js';
+import { ObjectiveSchema, ScoreBand, type Objective } from '../objectives/objectives.schema.js';
 import { healthOf, type HealthContext } from '../progress/health.js';
+import {
+  fromStoredQuality,
+  QualityReportSchema,
+  type QualityReport,
+} from '../quality/quality.schema.js';
 import type { PlanView } from './plans.repository.js';
 
 export const OwnerType = Type.Union([Type.Literal('unit'), Type.Literal('user')]);
@@ -47,8 +52,21 @@ const planFields = {
 export const PlanSchema = Type.Object(planFields, { $id: 'Plan' });
 export type Plan = Static<typeof PlanSchema>;
 
+/** POST /plans/:id/submit: the plan with the quality report that travels with the submission */
+export const SubmittedPlanSchema = Type.Object({
+  ...planFields,
+  quality: Nullable(Type.Ref(QualityReportSchema)),
+});
+export type SubmittedPlan = Plan & { quality: QualityReport | null };
+
 export const PlanDetailSchema = Type.Object(
-  { ...planFields, objectives: Type.Array(Type.Ref(ObjectiveSchema)) },
+  {
+    ...planFields,
+    /** in the reviewing phase: the weighted mean of the objectives' scores; null before */
+    score: Type.Optional(Nullable(Type.Number())),
+    scoreBand: Type.Optional(Nullable(ScoreBand)),
+    objectives: Type.Array(Type.Ref(ObjectiveSchema)),
+  },
   { $id: 'PlanDetail', description: 'a plan with objectives → keyResults → actions' },
 );
 export type PlanDetail = Static<typeof PlanDetailSchema>;
@@ -87,6 +105,8 @@ export const ReviewSchema = Type.Object(
     reviewerId: Id,
     reviewerName: Nullable(Type.String()),
     createdAt: Timestamp,
+    /** submissions: the quality report at submission (null with the quality gate off) */
+    quality: Nullable(Type.Ref(QualityReportSchema)),
   },
   { $id: 'Review' },
 );
@@ -132,8 +152,14 @@ export function toPlanDetail(
   return { ...toPlan(view, hc), objectives };
 }
 
-/** review row (with the reviewer's name) → API */
-export function toReview(row: ReviewRow & { reviewer_name: string | null }): Review {
+/**
+ * review row (with the reviewer's name) → API; the quality report's findings about private
+ * objectives only when `showPrivate`
+ */
+export function toReview(
+  row: ReviewRow & { reviewer_name: string | null },
+  showPrivate = false,
+): Review {
   return {
     id: row.id,
     planId: row.plan_id,
@@ -142,5 +168,6 @@ export function toReview(row: ReviewRow & { reviewer_name: string | null }): Rev
     reviewerId: row.reviewer_id,
     reviewerName: row.reviewer_name,
     createdAt: row.created_at,
+    quality: fromStoredQuality(row.quality, showPrivate),
   };
 }

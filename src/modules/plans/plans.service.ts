@@ -2,6 +2,7 @@
 import type { AppContext } from '../../context.js';
 import { conflict, forbidden, notFound } from '../../domain/errors.js';
 import { policy, type Actor } from '../../domain/policy.js';
+import { isScoringPhase } from '../../domain/scoring.js';
 import { decodeCursor, page } from '../../shared/cursor.js';
 import { newId } from '../../shared/ids.js';
 import { actionsOfPlan } from '../actions/actions.repository.js';
@@ -11,6 +12,7 @@ import { clearAlignmentsTo, objectivesOfPlan } from '../objectives/objectives.re
 import { healthContext, type HealthContext } from '../progress/health.js';
 import { findOrganizationClock } from '../progress/progress.repository.js';
 import { rollUpFromKeyResult } from '../progress/rollup.js';
+import { withPlanScores } from '../scoring/plan-scores.js';
 import { loadPlanFacts, resolvePlanApprover } from './access.js';
 import { isUniqueViolation } from './db-errors.js';
 import { assertIfMatch } from './http.js';
@@ -146,7 +148,11 @@ export async function getPlan(ctx: AppContext, actor: Actor, id: string): Promis
   ]);
   const hc = healthContext(view, clock, ctx.now());
   const showPrivate = policy.readPrivateObjectives(actor, facts);
-  return toPlanDetail(view, hc, objectiveTree(objectives, keyResults, actions, hc, showPrivate));
+  return withPlanScores(
+    toPlanDetail(view, hc, objectiveTree(objectives, keyResults, actions, hc, showPrivate)),
+    { objectives, keyResults },
+    isScoringPhase(view.state, view.cycle_state),
+  );
 }
 
 /** DELETE /plans/:id — writers, drafts only; alignments to it are cleared and roll up. */

@@ -10,14 +10,16 @@ import { policy, type Actor, type PlanFacts } from '../../domain/policy.js';
 import { nextPlanState, type PlanEvent } from '../../domain/states.js';
 import { decodeCursor, page } from '../../shared/cursor.js';
 import { newId } from '../../shared/ids.js';
+import { recordPlanVersion } from '../adjustments/snapshot.js';
 import { insertAudit } from '../audit/audit.repository.js';
+import { submissionQuality, type SubmissionQuality } from '../quality/quality.service.js';
 import { loadPlanFacts, resolvePlanApprover } from './access.js';
 import { planForRead } from './guard.js';
 import { assertIfMatch, changedMeanwhile } from './http.js';
 import * as repo from './plans.repository.js';
 import { insertReview, listReviews as listReviewRows } from './reviews.repository.js';
 import { presentPlan } from './plans.service.js';
-import { toReview, type Plan, type Review } from './plans.schema.js';
+import { toReview, type Plan, type Review, type SubmittedPlan } from './plans.schema.js';
 
 /** The objectives and KRs of a plan, shaped for `submitProblems`. */
 async function planShape(db: DbOrTrx, orgId: string, planId: string) {
@@ -43,8 +45,14 @@ const DONE: Record<PlanEvent, string> = {
 interface Step {
   event: PlanEvent;
   allow: (actor: Actor, facts: PlanFacts) => boolean;
-  /** extra checks and changes before the state moves (submit: the checks and the approver) */
-  prepare?: (trx: DbOrTrx, plan: PlanRow) => Promise<Partial<PlanRow>>;
+  /**
+   * extra checks and changes before the state moves (submit: the checks, the approver, and the
+   * quality report stored with the review)
+   */
+  prepare?: (
+    trx: DbOrTrx,
+    plan: PlanRow,
+  ) => Promise<Partial<PlanRow> & { quality?: string | null }>;
   decision: 'submitted' | 'approved' | 'changes_requested';
   comment: string | null;
   ifMatch: string | undefined;
@@ -70,7 +78,7 @@ async function move(ctx: AppContext, actor: Actor, planId: string, step: Step): 
       throw conflict(`A plan in state ${plan.state} cannot be ${DONE[step.event]}`);
     }
     assertIfMatch(step.ifMatch, plan.version);
-    const extra = step.prepare ? await step.prepare(trx, plan) : {};
+    const { quality = null, ...extra } = step.prepare ? await step.prepare(trx, plan) : {};
     const moved = await repo.updatePlan(trx, orgId, plan.id, plan.version, {
       ...extra,
       state: next,
@@ -78,6 +86,17 @@ async function move(ctx: AppContext, actor: Actor, planId: string, step: Step): 
       ...(next === 'approved' ? { approved_at: now } : {}),
     });
     if (!moved) throw changedMeanwhile();
+    if (next === 'approved') {
+      // each approval keeps the approved tree as the plan's next version (adjustments diff to it)
+      await recordPlanVersion(trx, {
+        organizationId: orgId,
+        planId: plan.id,
+        cause: 'approval',
+        adjustmentId: null,
+        actorId: actor.userId,
+        at: now,
+      });
+    }
     await insertReview(trx, {
       id: newId(),
       organization_id: orgId,
@@ -86,6 +105,7 @@ async function move(ctx: AppContext, actor: Actor, planId: string, step: Step): 
       comment: step.comment,
       reviewer_id: actor.userId,
       created_at: now,
+      quality,
     });
     await insertAudit(trx, {
       organizationId: orgId,
@@ -105,14 +125,18 @@ async function move(ctx: AppContext, actor: Actor, planId: string, step: Step): 
   return presentPlan(ctx, orgId, planId);
 }
 
-/** POST /plans/:id/submit — 422 lists every failed check; the approver is resolved again. */
-export function submitPlan(
+/**
+ * POST /plans/:id/submit — 422 lists every failed check; the approver is resolved again; the
+ * quality gate (organization setting `qualityGate`) refuses the plan or stores its report.
+ */
+export async function submitPlan(
   ctx: AppContext,
   actor: Actor,
   planId: string,
   ifMatch?: string,
-): Promise<Plan> {
-  return move(ctx, actor, planId, {
+): Promise<SubmittedPlan> {
+  let gate: SubmissionQuality = { report: null, stored: null };
+  const submitted = await move(ctx, actor, planId, {
     event: 'submit',
     allow: policy.submitPlan,
     decision: 'submitted',
@@ -121,13 +145,19 @@ export function submitPlan(
     prepare: async (trx, plan) => {
       const problems = submitProblems(await planShape(trx, actor.organizationId, plan.id));
       if (problems.length > 0) throw unprocessable('The plan cannot be submitted yet', problems);
+      gate = await submissionQuality(trx, actor, plan); // the quality gate: 422 under `block`
       const approverId = await resolvePlanApprover(trx, actor.organizationId, {
         ownerType: plan.owner_type,
         ownerId: plan.owner_id,
       });
-      return { approver_id: approverId, submitted_at: ctx.now().toISOString() };
+      return {
+        approver_id: approverId,
+        submitted_at: ctx.now().toISOString(),
+        quality: gate.stored,
+      };
     },
   });
+  return { ...submitted, quality: gate.report };
 }
 
 /** POST /plans/:id/approve — the approver or an admin. */
@@ -178,7 +208,8 @@ export async function listReviews(
   planId: string,
   q: { limit?: number; cursor?: string },
 ): Promise<{ items: Review[]; nextCursor: string | null }> {
-  await planForRead(ctx.db, actor, planId);
+  const { facts } = await planForRead(ctx.db, actor, planId);
+  const showPrivate = policy.readPrivateObjectives(actor, facts);
   const limit = q.limit ?? 100;
   const [at, id] = decodeCursor(q.cursor, 2) ?? [];
   const rows = await listReviewRows(ctx.db, actor.organizationId, planId, {
@@ -186,5 +217,5 @@ export async function listReviews(
     ...(at !== undefined && id !== undefined ? { before: { at, id } } : {}),
   });
   const { items, nextCursor } = page(rows, limit, (r) => [r.created_at, r.id]);
-  return { items: items.map(toReview), nextCursor };
+  return { items: items.map((row) => toReview(row, showPrivate)), nextCursor };
 }

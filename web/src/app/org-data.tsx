@@ -5,6 +5,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { cycles as cyclesApi, units as unitsApi, users as usersApi } from '../api/endpoints';
 import type { Cycle, Unit, User } from '../api/types';
+import { isDueForCheckIn } from '../lib/checkin';
 import { pickDefaultCycle, todayIn } from '../lib/cycles';
 import { useMe } from './session';
 
@@ -19,6 +20,10 @@ export interface OrgData {
   setCycleId: (id: string) => void;
   /** today in the organization's time zone */
   today: string;
+  /** the date (`YYYY-MM-DD`) of a timestamp in the organization's time zone */
+  localDate: (timestamp: string | null | undefined) => string | null;
+  /** whether a key result last checked in at `timestamp` is due a check-in this week */
+  isDue: (lastCheckInAt: string | null | undefined) => boolean;
   userName: (id: string | null | undefined) => string;
   unitName: (id: string | null | undefined) => string;
   reload: () => Promise<void>;
@@ -75,6 +80,12 @@ export function OrgDataProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
+  const timeZone = me.organization.timezone;
+  const localDate = useCallback(
+    (ts: string | null | undefined) => (ts ? todayIn(timeZone, new Date(ts)) : null),
+    [timeZone],
+  );
+
   const value = useMemo<OrgData>(() => {
     const cycle =
       state.cycles.find((c) => c.id === cycleId) ?? pickDefaultCycle(state.cycles, today) ?? null;
@@ -87,11 +98,13 @@ export function OrgDataProvider({ children }: { children: ReactNode }) {
       cycle,
       setCycleId,
       today,
+      localDate,
+      isDue: (ts) => isDueForCheckIn(localDate(ts), today),
       userName: (id) => (id ? (usersById.get(id)?.name ?? '') : ''),
       unitName: (id) => (id ? (unitsById.get(id)?.name ?? '') : ''),
       reload,
     };
-  }, [state, cycleId, today, loading, error, setCycleId, reload]);
+  }, [state, cycleId, today, loading, error, setCycleId, reload, localDate]);
 
   return <OrgDataContext.Provider value={value}>{children}</OrgDataContext.Provider>;
 }

@@ -1,19 +1,20 @@
 /** The weekly check-in: which key results are due, and what a filled-in form sends. */
 import { parseNumberInput } from './progress';
 
-/** A key result is due a check-in when its last one is at least this many days old. */
-export const CHECK_IN_INTERVAL_DAYS = 7;
+/**
+ * Due: never checked in, or not yet in the current week (weeks start on Monday, in the
+ * organization's time zone). `lastCheckInDate` and `today` are `YYYY-MM-DD` in that zone.
+ */
+export function isDueForCheckIn(lastCheckInDate: string | null, today: string): boolean {
+  if (!lastCheckInDate) return true;
+  return lastCheckInDate < weekStart(today);
+}
 
-/** Due: never checked in, or the last check-in is `intervalDays` or more old. */
-export function isDueForCheckIn(
-  lastCheckInAt: string | null,
-  now: Date,
-  intervalDays = CHECK_IN_INTERVAL_DAYS,
-): boolean {
-  if (!lastCheckInAt) return true;
-  const last = Date.parse(lastCheckInAt);
-  if (!Number.isFinite(last)) return true;
-  return now.getTime() - last >= intervalDays * 86_400_000 - 60_000;
+/** The Monday of the week of `date` (`YYYY-MM-DD`). */
+export function weekStart(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  const weekday = (d.getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  return new Date(d.getTime() - weekday * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** What a person typed for one key result (strings, as typed, so nothing is lost). */

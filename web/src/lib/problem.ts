@@ -117,7 +117,7 @@ export function describeFieldProblem(
     .map(nameOf)
     .filter((n): n is string => n !== undefined);
   const name = names.at(-1) ?? names[0] ?? '';
-  const sum = /sum to ([\d.]+)/.exec(e.message)?.[1];
+  const sum = /sum to ([\d.]+)\s*$/.exec(e.message)?.[1];
   if (e.code && tr.has(`problem.error.${e.code}`)) {
     return tr.t(`problem.error.${e.code}`, { field: fieldLabel, name, sum: sum ?? '' });
   }

@@ -71,6 +71,7 @@ export function formatMetric(
           style: 'currency',
           currency,
           notation: big ? 'compact' : 'standard',
+          minimumFractionDigits: 0,
           maximumFractionDigits: big ? 2 : 0,
         }).format(value);
       }

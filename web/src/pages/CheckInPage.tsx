@@ -19,7 +19,7 @@ import { ProblemAlert } from '../components/problems';
 import { AsyncView, EmptyState } from '../components/states';
 import { useAsync } from '../hooks/useAsync';
 import { usePageTitle } from '../hooks/usePageTitle';
-import { checkInBody, emptyDraft, isDraftTouched, isDueForCheckIn, type CheckInDraft } from '../lib/checkin';
+import { checkInBody, emptyDraft, isDraftTouched, type CheckInDraft } from '../lib/checkin';
 import { randomKey } from '../lib/ids';
 import { clamp01, formatMetric, formatPercent, parseNumberInput, progressAt } from '../lib/progress';
 
@@ -96,11 +96,10 @@ function CheckInForm({ items, onSaved }: { items: MyKeyResult[]; onSaved: (kr: K
 
   const manual = items.filter((i) => i.keyResult.progressSource === 'manual');
   const automatic = items.filter((i) => i.keyResult.progressSource !== 'manual');
-  const now = new Date();
   // due first, then by plan and priority
   const ordered = [...manual].sort((a, b) => {
-    const da = isDueForCheckIn(a.keyResult.lastCheckInAt, now) ? 0 : 1;
-    const db = isDueForCheckIn(b.keyResult.lastCheckInAt, now) ? 0 : 1;
+    const da = org.isDue(a.keyResult.lastCheckInAt) ? 0 : 1;
+    const db = org.isDue(b.keyResult.lastCheckInAt) ? 0 : 1;
     if (da !== db) return da - db;
     if (a.plan.id !== b.plan.id) return a.plan.id.localeCompare(b.plan.id);
     return a.objective.priority - b.objective.priority || a.keyResult.priority - b.keyResult.priority;
@@ -225,7 +224,8 @@ function CheckInCard({ item, draft, error, invalid, onChange, cycleName }: Check
   const typed = draft ? parseNumberInput(draft.value) : null;
   const preview = typed !== null ? progressAt(kr, typed) : null;
   const confidence = draft?.confidence ?? kr.confidence ?? 5;
-  const due = isDueForCheckIn(kr.lastCheckInAt, new Date());
+  const org = useOrgData();
+  const due = org.isDue(kr.lastCheckInAt);
   return (
     <li>
       <Card className={`checkin-card ${due ? 'is-due' : ''}`} size="small">
@@ -281,10 +281,10 @@ function CheckInCard({ item, draft, error, invalid, onChange, cycleName }: Check
             </div>
           </div>
           <div className="checkin-field">
-            <label id={`${id}-confidence-label`} className="block-label">
+            <div id={`${id}-confidence-label`} className="block-label">
               {t('checkIn.confidence')}: <strong>{confidence}</strong>/10
               {draft?.confidence === null || draft?.confidence === undefined ? <span className="muted small"> {t('checkIn.confidenceUnchanged')}</span> : null}
-            </label>
+            </div>
             <Slider
               min={0}
               max={10}
@@ -292,7 +292,7 @@ function CheckInCard({ item, draft, error, invalid, onChange, cycleName }: Check
               value={confidence}
               onChange={(v: number) => onChange({ confidence: v })}
               marks={{ 0: '0', 5: '5', 10: '10' }}
-              aria-labelledby={`${id}-confidence-label`}
+              ariaLabelForHandle={t('checkIn.confidenceOf', { title: kr.title })}
               className="confidence-slider"
             />
           </div>

@@ -15,7 +15,6 @@ import { useDescribe } from '../components/problems';
 import { AsyncView, EmptyState } from '../components/states';
 import { useAsync } from '../hooks/useAsync';
 import { usePageTitle } from '../hooks/usePageTitle';
-import { isDueForCheckIn } from '../lib/checkin';
 import { formatPercent } from '../lib/progress';
 
 interface Owner {
@@ -44,9 +43,8 @@ export default function MyOkrsPage() {
       mapLimit(mine, 6, (p) => plansApi.get(p.id)),
       loadMyApprovedPlans([cycle.id], me, org.units),
     ]);
-    const now = new Date();
     const due = myKeyResults(approved, me).filter(
-      (k) => k.keyResult.progressSource === 'manual' && isDueForCheckIn(k.keyResult.lastCheckInAt, now),
+      (k) => k.keyResult.progressSource === 'manual' && org.isDue(k.keyResult.lastCheckInAt),
     );
     return { plans: details, due };
   }, [cycle?.id, me.id, org.units.length]);

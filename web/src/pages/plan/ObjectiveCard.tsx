@@ -84,7 +84,7 @@ export function ObjectiveCard({ objective: o, index, count, onMove, dragging, on
   return (
     <section
       className={`objective-card ${dragging ? 'is-dragging' : ''} ${dropTarget ? 'is-drop-target' : ''}`}
-      aria-labelledby={titleId}
+      aria-label={`O${o.priority} ${o.title}`}
       data-objective-id={o.id}
       {...dragProps}
     >

@@ -1,0 +1,263 @@
+/**
+ * The floor: the same reads and writes done directly on the database, without HTTP — the SQL one
+ * request runs (its token lookup included), issued through the same repository functions, in the
+ * same order, as the services do:
+ * - plan read: plans.service `getPlan`;
+ * - dashboard: dashboard.service `getDashboard` (admin: no private-scope query);
+ * - alignment: alignment.service `getAlignmentMap` (admin), its walk up to the parents;
+ * - check-in: check-ins.service `createCheckIn`, roll-up and audit in one transaction.
+ * What is left out is Fastify, validation, JSON and the network; app ÷ floor is the share of the
+ * database's speed the application keeps.
+ */
+import { createHash } from 'node:crypto';
+import type { DbOrTrx } from '../src/context.js';
+import type { DatabaseHandle } from '../src/db/connect.js';
+import { expectedProgress } from '../src/domain/progress.js';
+import { parseSettings } from '../src/domain/settings.js';
+import { actionsOfPlan } from '../src/modules/actions/actions.repository.js';
+import {
+  findCycle,
+  findCycles,
+  findRootUnit,
+  listAlignedKeyResults,
+  listCycleObjectives,
+  listCyclePlans,
+  listObjectivesByIds,
+  OBJECTIVE_FLAG,
+} from '../src/modules/alignment/alignment.repository.js';
+import { insertAudit } from '../src/modules/audit/audit.repository.js';
+import { findApiToken } from '../src/modules/auth/auth.repository.js';
+import * as checkIns from '../src/modules/check-ins/check-ins.repository.js';
+import {
+  countKeyResultHealth,
+  countObjectiveHealth,
+  countPlansByState,
+  listLaggingKeyResults,
+  listScopeUnits,
+} from '../src/modules/dashboard/dashboard.repository.js';
+import { healthBounds } from '../src/modules/dashboard/health-bounds.js';
+import {
+  keyResultsOfPlan,
+  recentCheckIns,
+} from '../src/modules/key-results/key-results.repository.js';
+import { objectivesOfPlan } from '../src/modules/objectives/objectives.repository.js';
+import { findOrganization } from '../src/modules/organizations/organizations.repository.js';
+import { loadPlanFacts } from '../src/modules/plans/access.js';
+import { findPlanView } from '../src/modules/plans/plans.repository.js';
+import { FORECAST_WINDOW } from '../src/modules/progress/forecast.js';
+import { findOrganizationClock } from '../src/modules/progress/progress.repository.js';
+import { rollUpFromKeyResult } from '../src/modules/progress/rollup.js';
+import { newId } from '../src/shared/ids.js';
+import type { Targets } from './prepare.js';
+import { cursor, type Measured } from './scenarios.js';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export interface FloorOps {
+  planRead(): Promise<void>;
+  dashboard(): Promise<void>;
+  alignment(): Promise<void>;
+  checkIn(): Promise<void>;
+}
+
+async function authenticate(db: DbOrTrx, token: string): Promise<void> {
+  const row = await findApiToken(db, sha256(token));
+  if (!row) throw new Error('floor: unknown token');
+}
+
+async function cycleView(db: DbOrTrx, orgId: string, cycleId: string) {
+  const [cycle, organization] = await Promise.all([
+    findCycle(db, orgId, cycleId),
+    findOrganization(db, orgId),
+  ]);
+  if (!cycle || !organization) throw new Error('floor: no cycle');
+  const thresholds = parseSettings(organization.settings).healthThresholds;
+  const expected = expectedProgress(
+    { startDate: cycle.start_date, endDate: cycle.end_date },
+    new Date(),
+    organization.timezone,
+  );
+  return { cycle, organization, thresholds, expected };
+}
+
+/** The floor operations over `handle`; check-ins use `checkInTargets` (KRs the app does not touch). */
+export function floorOps(
+  handle: DatabaseHandle,
+  t: Targets,
+  checkInTargets: Targets['checkIns'],
+): FloorOps {
+  const db = handle.db;
+  const org = t.organizationId;
+  const reads = cursor(t.reads);
+  const writes = cursor(checkInTargets);
+  return {
+    async planRead() {
+      const r = reads.take();
+      await authenticate(db, r.token);
+      const view = await findPlanView(db, org, r.planId);
+      if (!view) throw new Error('floor: no plan');
+      await loadPlanFacts(db, org, view);
+      await Promise.all([
+        objectivesOfPlan(db, org, r.planId),
+        keyResultsOfPlan(db, org, r.planId),
+        actionsOfPlan(db, org, r.planId),
+        findOrganizationClock(db, org),
+      ]);
+    },
+
+    async dashboard() {
+      await authenticate(db, t.adminToken);
+      const view = await cycleView(db, org, t.cycleId);
+      const root = await findRootUnit(db, org);
+      if (!root) throw new Error('floor: no root unit');
+      const bounds = healthBounds(view.expected, view.thresholds);
+      const since = new Date(Date.now() - 7 * 86_400_000).toISOString();
+      await Promise.all([
+        listScopeUnits(db, org, root.id, t.cycleId),
+        countObjectiveHealth(db, org, t.cycleId, root.id, bounds),
+        countKeyResultHealth(db, org, t.cycleId, root.id, bounds, since),
+        countPlansByState(db, org, t.cycleId, root.id),
+      ]);
+      await listLaggingKeyResults(db, org, t.cycleId, root.id, bounds.onTrackMin, 100);
+    },
+
+    async alignment() {
+      await authenticate(db, t.adminToken);
+      await cycleView(db, org, t.cycleId);
+      const [, rows, aligned] = await Promise.all([
+        listCyclePlans(db, org, t.cycleId),
+        listCycleObjectives(db, org, t.cycleId),
+        listAlignedKeyResults(db, org, t.cycleId),
+      ]);
+      const objectiveOf = new Map(aligned.map((k) => [k.id, k.objective_id]));
+      const looked = new Set(rows.map((r) => r.id));
+      const parentOf = (alignedTo: string | null, flags: number, viaKr: () => string | null) =>
+        alignedTo === null
+          ? null
+          : Number(flags) & OBJECTIVE_FLAG.alignedToKeyResult
+            ? viaKr()
+            : alignedTo;
+      let frontier = rows
+        .map((r) =>
+          parentOf(r.aligned_to, r.flags, () => objectiveOf.get(r.aligned_to ?? '') ?? null),
+        )
+        .filter((id): id is string => id !== null);
+      const cycles = new Set<string>();
+      for (let level = 0; level < 64 && frontier.length > 0; level++) {
+        const missing = [...new Set(frontier)].filter((id) => !looked.has(id));
+        for (const id of missing) looked.add(id);
+        frontier = [];
+        for (const row of await listObjectivesByIds(db, org, missing)) {
+          cycles.add(row.cycle_id);
+          const parent = parentOf(
+            row.aligned_to,
+            row.flags,
+            () => row.aligned_key_result_objective_id,
+          );
+          if (parent !== null) frontier.push(parent);
+        }
+      }
+      cycles.delete(t.cycleId);
+      await findCycles(db, org, [...cycles]);
+    },
+
+    async checkIn() {
+      const c = writes.take();
+      await authenticate(db, c.token);
+      const target = await checkIns.findCheckInTarget(db, org, c.keyResultId);
+      if (!target) throw new Error('floor: no KR');
+      await loadPlanFacts(db, org, {
+        owner_type: target.plan_owner_type,
+        owner_id: target.plan_owner_id,
+        approver_id: target.plan_approver_id,
+      });
+      const at = new Date().toISOString();
+      await db.transaction().execute(async (trx) => {
+        const states = await checkIns.lockPlanStates(trx, org, target.plan_id);
+        if (states?.state !== 'approved') throw new Error('floor: plan not approved');
+        const id = newId();
+        await checkIns.insertCheckIn(trx, {
+          id,
+          organization_id: org,
+          plan_id: target.plan_id,
+          key_result_id: c.keyResultId,
+          value: c.value,
+          confidence: 7,
+          note: 'bench',
+          blockers: null,
+          author_id: c.userId,
+          idempotency_key: null,
+          response: null,
+          created_at: at,
+        });
+        await checkIns.recordOnKeyResult(trx, org, c.keyResultId, {
+          value: c.value,
+          confidence: 7,
+          at,
+        });
+        await rollUpFromKeyResult(trx, org, c.keyResultId);
+        await insertAudit(trx, {
+          organizationId: org,
+          actorId: c.userId,
+          action: 'checkIn.create',
+          targetType: 'keyResult',
+          targetId: c.keyResultId,
+          before: { currentValue: target.current_value },
+          after: { checkInId: id, value: c.value, confidence: 7 },
+          at,
+        });
+        await recentCheckIns(trx, org, c.keyResultId, FORECAST_WINDOW);
+      });
+    },
+  };
+}
+
+function percentile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+/**
+ * Runs `op` from `concurrency` loops for `seconds` (and at most `maxOps` times); latency per
+ * operation in milliseconds, like autocannon's.
+ */
+export async function runFloor(
+  op: (i: number) => Promise<void>,
+  concurrency: number,
+  seconds: number,
+  maxOps = 1_000_000,
+): Promise<Measured> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  let i = 0;
+  let errors = 0;
+  const loop = async () => {
+    while (performance.now() < deadline && i < maxOps) {
+      const n = i++;
+      const t0 = performance.now();
+      try {
+        await op(n);
+        latencies.push(performance.now() - t0);
+      } catch (e) {
+        errors++;
+        if (errors === 1) console.error('  floor error:', (e as Error).message);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, loop));
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return {
+    requests: latencies.length,
+    seconds: round(elapsed),
+    rps: latencies.length / elapsed,
+    p50: round(percentile(latencies, 0.5)),
+    p99: round(percentile(latencies, 0.99)),
+    max: round(latencies[latencies.length - 1] ?? 0),
+    non2xx: 0,
+    errors,
+    statusCodes: {},
+  };
+}

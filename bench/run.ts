@@ -1,0 +1,185 @@
+/**
+ * `npm run bench`: the large organization on SQLite and PostgreSQL, the real server on loopback
+ * driven by autocannon, the same work done directly on the database (the floor), and the
+ * results in bench/results/<engine>.json and .md.
+ *
+ *   npm run bench -- [--engine sqlite|postgres|both] [--duration 12] [--connections 10]
+ *                    [--users 10000] [--units 1000] [--weeks 12] [--seed 1] [--floor-duration 8]
+ */
+import { parseArgs } from 'node:util';
+import { connect, type Engine } from '../src/db/connect.js';
+import { DEFAULT_ORG_NAME, emailDomainFor } from '../src/generate/generate.js';
+import { LARGE, validateParams, type GenerateParams } from '../src/generate/plan.js';
+import { floorOps, runFloor, type FloorOps } from './floor.js';
+import { loadTargets, prepareDatabase, type Targets } from './prepare.js';
+import {
+  checkTargets,
+  machine,
+  markdown,
+  mb,
+  readResult,
+  writeResults,
+  type EngineResult,
+  type ScenarioResult,
+} from './report.js';
+import { runScenario, scenarios, type Measured } from './scenarios.js';
+import { startServer } from './server.js';
+
+const { values } = parseArgs({
+  options: {
+    engine: { type: 'string', default: 'both' },
+    duration: { type: 'string', default: '12' },
+    'floor-duration': { type: 'string', default: '8' },
+    connections: { type: 'string', default: '10' },
+    users: { type: 'string' },
+    units: { type: 'string' },
+    weeks: { type: 'string' },
+    seed: { type: 'string' },
+  },
+});
+
+const engines: Engine[] =
+  values.engine === 'both' ? ['sqlite', 'postgres'] : [values.engine as Engine];
+if (!engines.every((e) => e === 'sqlite' || e === 'postgres')) {
+  throw new Error('--engine must be sqlite, postgres or both');
+}
+const seconds = Math.min(60, Math.max(1, Number(values.duration)));
+const floorSeconds = Math.min(60, Math.max(1, Number(values['floor-duration'])));
+const connections = Math.min(100, Math.max(1, Number(values.connections)));
+const users = values.users === undefined ? LARGE.users : Number(values.users);
+const params: GenerateParams = {
+  users,
+  units: values.units === undefined ? Math.max(5, Math.round(users / 10)) : Number(values.units),
+  weeks: values.weeks === undefined ? LARGE.weeks : Number(values.weeks),
+  seed: values.seed === undefined ? LARGE.seed : Number(values.seed),
+  org: DEFAULT_ORG_NAME,
+  domain: emailDomainFor(DEFAULT_ORG_NAME),
+};
+const problems = validateParams(params);
+if (problems.length > 0) throw new Error(problems.join('; '));
+
+const log = (s: string) => console.log(s);
+const fmt = (m: Measured) =>
+  `${Math.round(m.rps)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms` +
+  (m.non2xx + m.errors > 0 ? `, NOT 2xx: ${JSON.stringify(m.statusCodes)} errors ${m.errors}` : '');
+
+/** check-in targets: the first part for the app, the rest for the floor */
+const APP_CHECK_INS = 60_000;
+
+async function benchEngine(engine: Engine): Promise<EngineResult> {
+  const started = Date.now();
+  log(`\n== ${engine}`);
+  const prepared = await prepareDatabase(engine, params, log);
+  log(`  database ready in ${(prepared.generation.ms / 1000).toFixed(1)} s`);
+
+  const handle = connect(prepared.databaseUrl, { poolSize: 10 });
+  let targets: Targets;
+  try {
+    targets = await loadTargets(handle, { reads: 5_000, checkIns: 100_000, seed: 7 });
+  } finally {
+    await handle.close();
+  }
+  const appTargets: Targets = { ...targets, checkIns: targets.checkIns.slice(0, APP_CHECK_INS) };
+  const floorCheckIns = targets.checkIns.slice(APP_CHECK_INS);
+
+  const server = await startServer(prepared.databaseUrl);
+  const results: ScenarioResult[] = [];
+  let rssIdle = 0;
+  let rssMax = 0;
+  let rssMaxMix = 0;
+  try {
+    await new Promise((r) => setTimeout(r, 500));
+    rssIdle = server.rss();
+    const specs = scenarios(appTargets, connections);
+    // warm-up: JIT, statement caches, the database's page cache
+    log('  warming up …');
+    for (const spec of specs) {
+      await runScenario(server.url, { ...spec, connections: Math.min(spec.connections, 4) }, 2);
+    }
+    for (const spec of specs) {
+      let peak = 0;
+      const app = await runScenario(server.url, spec, seconds, () => {
+        peak = Math.max(peak, server.rss());
+      });
+      rssMax = Math.max(rssMax, peak);
+      if (spec.name === 'mix') rssMaxMix = peak;
+      log(`  ${spec.name.padEnd(10)} ${fmt(app)}  (RSS ≤ ${mb(peak)} MB)`);
+      results.push({
+        name: spec.name,
+        label: spec.label,
+        connections: spec.connections,
+        app,
+        floor: null,
+        ratio: null,
+      });
+    }
+  } finally {
+    await server.stop();
+  }
+
+  // the floor, with the server stopped so the two never compete for the machine
+  const floorHandle = connect(prepared.databaseUrl, { poolSize: 10 });
+  try {
+    const ops: FloorOps = floorOps(floorHandle, targets, floorCheckIns);
+    const byName: Record<string, (i: number) => Promise<void>> = {
+      'plan-read': () => ops.planRead(),
+      dashboard: () => ops.dashboard(),
+      alignment: () => ops.alignment(),
+      'check-in': () => ops.checkIn(),
+      mix: (i) => (i % 10 < 7 ? ops.planRead() : ops.checkIn()),
+    };
+    for (const name of Object.keys(byName)) await runFloor(byName[name]!, 2, 1, 200);
+    for (const r of results) {
+      const op = byName[r.name];
+      if (!op) continue;
+      r.floor = await runFloor(op, r.connections, floorSeconds);
+      r.ratio = r.floor.rps > 0 ? Math.round((r.app.rps / r.floor.rps) * 100) / 100 : null;
+      log(`  floor ${r.name.padEnd(10)} ${fmt(r.floor)}  app ÷ floor ${r.ratio}`);
+    }
+  } finally {
+    await floorHandle.close();
+  }
+
+  const result: EngineResult = {
+    engine,
+    startedAt: new Date(started).toISOString(),
+    seconds: Math.round((Date.now() - started) / 1000),
+    machine: machine(),
+    params,
+    generation: {
+      reused: prepared.generation.reused,
+      ms: prepared.generation.ms,
+      counts: prepared.generation.report?.counts ?? null,
+      tables: prepared.generation.report?.timings.tables ?? [],
+    },
+    server: {
+      rssIdleMb: mb(rssIdle),
+      rssMaxMixMb: mb(rssMaxMix),
+      rssMaxMb: mb(rssMax),
+      poolSize: process.env.POLARIS_POOL_SIZE ?? 'default',
+    },
+    scenarios: results,
+    targets: [],
+  };
+  if (result.generation.counts === null) {
+    result.generation.counts = readResult(engine)?.generation.counts ?? null;
+  }
+  result.targets = checkTargets(result, engine === 'postgres' ? readResult('sqlite') : null);
+  const files = writeResults(result);
+  log(`\n${markdown(result)}`);
+  log(`  wrote ${files.json} and ${files.md}`);
+  return result;
+}
+
+const startedAt = Date.now();
+let failed = false;
+for (const engine of engines) {
+  try {
+    await benchEngine(engine);
+  } catch (e) {
+    failed = true;
+    console.error(`bench on ${engine} failed:`, e);
+  }
+}
+log(`\nbench finished in ${((Date.now() - startedAt) / 60_000).toFixed(1)} min`);
+if (failed) process.exitCode = 1;

@@ -1,0 +1,128 @@
+/**
+ * Key results due a check-in, shared by the inbox and the check-in reminders: KRs with a manual
+ * progress source, in approved plans of active cycles, with no check-in since `since`. Each has
+ * one responsible person: its owner, else the plan's writer (the user who owns the plan, or the
+ * leader of the unit that owns it).
+ */
+import { sql } from 'kysely';
+import type { DbOrTrx } from '../../context.js';
+
+/** A KR is due a check-in when it has none in this many days (the weekly cadence). */
+export const CHECK_IN_WINDOW_DAYS = 7;
+
+/** The instant before which the last check-in makes a KR due, as ISO-8601 UTC. */
+export function dueSince(now: Date): string {
+  return new Date(now.getTime() - CHECK_IN_WINDOW_DAYS * 86_400_000).toISOString();
+}
+
+function dueQuery(db: DbOrTrx, orgId: string, since: string) {
+  return db
+    .selectFrom('key_results as kr')
+    .innerJoin('plans as p', 'p.id', 'kr.plan_id')
+    .innerJoin('cycles as c', 'c.id', 'p.cycle_id')
+    .innerJoin('objectives as o', 'o.id', 'kr.objective_id')
+    .leftJoin('units as u', (j) =>
+      j.onRef('u.id', '=', 'p.owner_id').on('p.owner_type', '=', 'unit'),
+    )
+    .select([
+      'kr.id',
+      'kr.title',
+      'kr.objective_id',
+      'kr.plan_id',
+      'kr.owner_id',
+      'kr.current_value',
+      'kr.target_value',
+      'kr.progress',
+      'kr.last_check_in_at',
+      'o.title as objective_title',
+      'o.visibility',
+      'p.cycle_id',
+      'p.owner_type as plan_owner_type',
+      'p.owner_id as plan_owner_id',
+      sql<
+        string | null
+      >`coalesce(kr.owner_id, case when p.owner_type = 'user' then p.owner_id else u.leader_id end)`.as(
+        'responsible_id',
+      ),
+    ])
+    .where('kr.organization_id', '=', orgId)
+    .where('p.state', '=', 'approved')
+    .where('c.state', '=', 'active')
+    .where('kr.progress_source', '=', 'manual')
+    .where((eb) =>
+      eb.or([eb('kr.last_check_in_at', 'is', null), eb('kr.last_check_in_at', '<', since)]),
+    );
+}
+
+export type DueKeyResultRow = Awaited<ReturnType<typeof dueKeyResultsOf>>[number];
+
+/** The KRs `userId` is responsible for that are due a check-in (oldest check-in first). */
+export function dueKeyResultsOf(
+  db: DbOrTrx,
+  orgId: string,
+  userId: string,
+  since: string,
+  limit: number,
+) {
+  return dueQuery(db, orgId, since)
+    .where((eb) =>
+      eb.or([
+        eb('kr.owner_id', '=', userId),
+        eb.and([
+          eb('kr.owner_id', 'is', null),
+          eb.or([
+            eb.and([eb('p.owner_type', '=', 'user'), eb('p.owner_id', '=', userId)]),
+            eb.and([eb('p.owner_type', '=', 'unit'), eb('u.leader_id', '=', userId)]),
+          ]),
+        ]),
+      ]),
+    )
+    .orderBy('kr.last_check_in_at')
+    .orderBy('kr.id')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Every KR of the organization due a check-in whose responsible person is an active user, by
+ * person; with `remindedFor`, people who already have that week's reminder are left out.
+ */
+export async function dueKeyResultsByPerson(
+  db: DbOrTrx,
+  orgId: string,
+  since: string,
+  remindedFor?: string,
+): Promise<Map<string, string[]>> {
+  let query = dueQuery(db, orgId, since)
+    .innerJoin('users as r', (j) =>
+      j.on(
+        'r.id',
+        '=',
+        sql<string>`coalesce(kr.owner_id, case when p.owner_type = 'user' then p.owner_id else u.leader_id end)`,
+      ),
+    )
+    .where('r.active', '=', 1)
+    .where('r.organization_id', '=', orgId);
+  if (remindedFor !== undefined) {
+    query = query.where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('notifications as n')
+            .select('n.id')
+            .where('n.organization_id', '=', orgId)
+            .whereRef('n.user_id', '=', 'r.id')
+            .where('n.kind', '=', 'check_in_reminder')
+            .where('n.dedupe_key', '=', remindedFor),
+        ),
+      ),
+    );
+  }
+  const rows = await query.orderBy('kr.id').execute();
+  const byPerson = new Map<string, string[]>();
+  for (const row of rows) {
+    if (row.responsible_id === null) continue;
+    byPerson.set(row.responsible_id, [...(byPerson.get(row.responsible_id) ?? []), row.id]);
+  }
+  return byPerson;
+}

@@ -1,0 +1,186 @@
+/** SQL for notifications. Every query is scoped to one organization and one recipient. */
+import type { DbOrTrx } from '../../context.js';
+import type { NotificationTable } from '../../db/schema.js';
+
+/**
+ * Inserts notifications; a row whose (organization, user, kind, dedupe_key) exists already is
+ * skipped (INSERT … ON CONFLICT DO NOTHING), also when another process inserts it concurrently.
+ * Returns the rows actually inserted.
+ */
+export async function insertNotifications(
+  db: DbOrTrx,
+  rows: readonly NotificationTable[],
+): Promise<{ id: string; user_id: string }[]> {
+  if (rows.length === 0) return [];
+  return db
+    .insertInto('notifications')
+    .values([...rows])
+    .onConflict((oc) =>
+      oc.columns(['organization_id', 'user_id', 'kind', 'dedupe_key']).doNothing(),
+    )
+    .returning(['id', 'user_id'])
+    .execute();
+}
+
+function withActor(db: DbOrTrx, orgId: string) {
+  return db
+    .selectFrom('notifications as n')
+    .leftJoin('users as a', (j) =>
+      j.onRef('a.id', '=', 'n.actor_id').onRef('a.organization_id', '=', 'n.organization_id'),
+    )
+    .selectAll('n')
+    .select('a.name as actor_name')
+    .where('n.organization_id', '=', orgId);
+}
+
+export type NotificationView = NonNullable<Awaited<ReturnType<typeof findNotification>>>;
+
+export function findNotification(db: DbOrTrx, orgId: string, id: string) {
+  return withActor(db, orgId).where('n.id', '=', id).executeTakeFirst();
+}
+
+export interface NotificationQuery {
+  unread?: boolean;
+  kind?: NotificationTable['kind'];
+  limit: number;
+  /** (created_at, id) of the last notification of the previous page */
+  before?: { at: string; id: string };
+}
+
+/** The user's notifications, newest first, keyset-paginated (`limit + 1` rows). */
+export function listNotifications(db: DbOrTrx, orgId: string, userId: string, q: NotificationQuery) {
+  let query = withActor(db, orgId).where('n.user_id', '=', userId);
+  if (q.unread === true) query = query.where('n.read_at', 'is', null);
+  if (q.unread === false) query = query.where('n.read_at', 'is not', null);
+  if (q.kind !== undefined) query = query.where('n.kind', '=', q.kind);
+  if (q.before) {
+    const { at, id } = q.before;
+    query = query.where((eb) =>
+      eb.or([
+        eb('n.created_at', '<', at),
+        eb.and([eb('n.created_at', '=', at), eb('n.id', '<', id)]),
+      ]),
+    );
+  }
+  return query
+    .orderBy('n.created_at', 'desc')
+    .orderBy('n.id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
+}
+
+export async function countUnread(db: DbOrTrx, orgId: string, userId: string): Promise<number> {
+  const r = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('organization_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Marks one of the user's notifications read (once); true when it changed. */
+export async function markRead(
+  db: DbOrTrx,
+  orgId: string,
+  userId: string,
+  id: string,
+  at: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('notifications')
+    .set({ read_at: at })
+    .where('organization_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .where('id', '=', id)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Marks all of the user's unread notifications read; the number changed. */
+export async function markAllRead(
+  db: DbOrTrx,
+  orgId: string,
+  userId: string,
+  at: string,
+): Promise<number> {
+  const r = await db
+    .updateTable('notifications')
+    .set({ read_at: at })
+    .where('organization_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/**
+ * Review decisions since `since` that concern `userId` and have no notification yet: plans
+ * submitted to them (they are the approver), and their plans approved or sent back (they write
+ * the plan: its user owner or its unit's leader). Their own decisions are left out.
+ */
+export function reviewsWithoutNotice(db: DbOrTrx, orgId: string, userId: string, since: string) {
+  return db
+    .selectFrom('reviews as r')
+    .innerJoin('plans as p', 'p.id', 'r.plan_id')
+    .leftJoin('units as u', (j) =>
+      j.onRef('u.id', '=', 'p.owner_id').on('p.owner_type', '=', 'unit'),
+    )
+    .leftJoin('users as ou', (j) =>
+      j.onRef('ou.id', '=', 'p.owner_id').on('p.owner_type', '=', 'user'),
+    )
+    .select([
+      'r.id',
+      'r.plan_id',
+      'r.decision',
+      'r.comment',
+      'r.reviewer_id',
+      'r.created_at',
+      'p.cycle_id',
+      'p.owner_type',
+      'p.owner_id',
+      'u.name as unit_name',
+      'ou.name as user_name',
+    ])
+    .where('r.organization_id', '=', orgId)
+    .where('r.created_at', '>=', since)
+    .where('r.reviewer_id', '!=', userId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('r.decision', '=', 'submitted'), eb('p.approver_id', '=', userId)]),
+        eb.and([
+          eb('r.decision', 'in', ['approved', 'changes_requested']),
+          eb.or([
+            eb.and([eb('p.owner_type', '=', 'user'), eb('p.owner_id', '=', userId)]),
+            eb.and([eb('p.owner_type', '=', 'unit'), eb('u.leader_id', '=', userId)]),
+          ]),
+        ]),
+      ]),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('notifications as n')
+            .select('n.id')
+            .where('n.organization_id', '=', orgId)
+            .where('n.user_id', '=', userId)
+            .whereRef('n.dedupe_key', '=', 'r.id'),
+        ),
+      ),
+    )
+    .orderBy('r.created_at')
+    .limit(500)
+    .execute();
+}
+
+/** Every organization with its clock (the scheduled jobs run per organization). */
+export function listOrganizationClocks(db: DbOrTrx) {
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'timezone', 'settings'])
+    .orderBy('id')
+    .execute();
+}

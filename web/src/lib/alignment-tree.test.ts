@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { buildAlignmentForest, initialDepth, pathTo, searchNodes, type AlignmentNode } from './alignment-tree';
+
+const node = (id: string, ownerType: 'unit' | 'user', ownerName: string, health: AlignmentNode['health'] = 'on_track'): AlignmentNode => ({
+  id,
+  title: `objective ${id}`,
+  planId: `p-${id}`,
+  ownerType,
+  ownerId: ownerName,
+  ownerName,
+  progress: 0.5,
+  health,
+});
+
+describe('alignment tree', () => {
+  const nodes = [node('co', 'unit', 'company'), node('mkt', 'unit', 'marketing', 'at_risk'), node('li', 'user', 'Li', 'off_track'), node('lonely', 'user', 'Wu')];
+  const edges = [
+    { from: 'mkt', to: 'co' },
+    { from: 'li', to: 'mkt' },
+    { from: 'ghost', to: 'co' },
+  ];
+
+  it('hangs every objective under the one it aligns to', () => {
+    const forest = buildAlignmentForest(nodes, edges);
+    expect(forest.map((t) => t.node.id)).toEqual(['co', 'lonely']);
+    expect(forest[0]?.children[0]?.node.id).toBe('mkt');
+    expect(forest[0]?.descendants).toBe(2);
+    expect(forest[0]?.healthCounts).toEqual({ on_track: 1, at_risk: 1, off_track: 1, not_started: 0 });
+  });
+
+  it('breaks a loop instead of looping forever', () => {
+    const forest = buildAlignmentForest([node('a', 'unit', 'a'), node('b', 'unit', 'b')], [
+      { from: 'a', to: 'b' },
+      { from: 'b', to: 'a' },
+    ]);
+    const count = (ts: typeof forest): number => ts.reduce((n, t) => n + 1 + count(t.children), 0);
+    expect(count(forest)).toBe(2);
+  });
+
+  it('finds the path to an objective and searches titles and owners', () => {
+    const forest = buildAlignmentForest(nodes, edges);
+    expect(pathTo(forest, 'li')).toEqual(['co', 'mkt', 'li']);
+    expect(pathTo(forest, 'nope')).toEqual([]);
+    expect(searchNodes(nodes, 'LI').map((n) => n.id)).toEqual(['li']);
+    expect(searchNodes(nodes, '  ')).toEqual([]);
+  });
+
+  it('opens fewer levels as the map grows', () => {
+    expect(initialDepth(20)).toBe(4);
+    expect(initialDepth(300)).toBe(2);
+    expect(initialDepth(5000)).toBe(1);
+  });
+
+  it('builds thousands of objectives quickly', () => {
+    const many: AlignmentNode[] = [];
+    const manyEdges = [];
+    for (let i = 0; i < 5000; i++) {
+      many.push(node(`n${i}`, i < 50 ? 'unit' : 'user', `o${i % 97}`));
+      if (i > 0) manyEdges.push({ from: `n${i}`, to: `n${Math.floor((i - 1) / 10)}` });
+    }
+    const started = performance.now();
+    const forest = buildAlignmentForest(many, manyEdges);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(forest[0]?.descendants).toBe(4999);
+  });
+});
