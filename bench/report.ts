@@ -14,6 +14,9 @@ export interface ScenarioResult {
   name: string;
   label: string;
   connections: number;
+  floorOp: 'planRead' | 'dashboard' | 'alignment' | 'checkIn' | 'mix';
+  /** the machine's 1-minute load average before and after (other work competes for the CPUs) */
+  loadAverage: [string, string];
   app: Measured;
   floor: Measured | null;
   /** app req/s ÷ floor ops/s */
@@ -75,9 +78,26 @@ export function checkTargets(r: EngineResult, sqlite: EngineResult | null): Targ
     add('plan read p99 ≤ 15 ms', `${pr.app.p99} ms`, pr.app.p99 <= 15);
   }
   const db = s('dashboard');
-  if (db) add('company dashboard p99 ≤ 50 ms', `${db.app.p99} ms`, db.app.p99 <= 50);
+  if (db) add('company dashboard p99 ≤ 50 ms (as served)', `${db.app.p99} ms`, db.app.p99 <= 50);
+  const dbc = s('dashboard-uncached');
+  if (dbc) {
+    add(
+      'company dashboard p99 ≤ 50 ms (computed every time)',
+      `${dbc.app.p99} ms`,
+      dbc.app.p99 <= 50,
+    );
+  }
   const al = s('alignment');
-  if (al) add('whole-cycle alignment ≤ 400 ms (p99)', `${al.app.p99} ms`, al.app.p99 <= 400);
+  if (al)
+    add('whole-cycle alignment p99 ≤ 400 ms (as served)', `${al.app.p99} ms`, al.app.p99 <= 400);
+  const alc = s('alignment-uncached');
+  if (alc) {
+    add(
+      'whole-cycle alignment p99 ≤ 400 ms (computed every time)',
+      `${alc.app.p99} ms`,
+      alc.app.p99 <= 400,
+    );
+  }
   add(
     'server RSS under the mix ≤ 400 MB',
     `${r.server.rssMaxMixMb} MB`,
@@ -120,14 +140,15 @@ export function markdown(r: EngineResult): string {
         ? 'reused from the cache.'
         : `generated in ${(r.generation.ms / 1000).toFixed(1)} s.`),
     '',
-    '| scenario | conns | app req/s | app p50 ms | app p99 ms | floor ops/s | floor p50 ms | floor p99 ms | app ÷ floor |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| scenario | conns | app req/s | app p50 ms | app p99 ms | floor ops/s | floor p50 ms | floor p99 ms | app ÷ floor | load |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...r.scenarios.map(
       (s) =>
         `| ${s.label} | ${s.connections} | ${n0(s.app.rps)} | ${s.app.p50} | ${s.app.p99} | ` +
         (s.floor
           ? `${n0(s.floor.rps)} | ${s.floor.p50} | ${s.floor.p99} | ${s.ratio?.toFixed(2)} |`
-          : '– | – | – | – |'),
+          : '– | – | – | – |') +
+        ` ${s.loadAverage.join(' → ')} |`,
     ),
     '',
     `Server RSS: ${r.server.rssIdleMb} MB idle after start, ${r.server.rssMaxMixMb} MB at most under the mix, ` +
@@ -139,6 +160,10 @@ export function markdown(r: EngineResult): string {
     '',
     'Floor: the same SQL each request runs (token lookup included), issued in-process through the',
     "services' repository functions with the same concurrency, without HTTP. Latencies in ms.",
+    'As served: the production configuration, which keeps dashboard and alignment responses for',
+    '2 s (POLARIS_READ_CACHE_MS); "computed every time" runs a server with that cache off.',
+    "Load: the machine's 1-minute load average before → after the scenario (2 CPUs; other",
+    'processes on the machine compete with the server and the load generator).',
     '',
   ];
   return lines.join('\n');

@@ -5,7 +5,9 @@
  *
  *   npm run bench -- [--engine sqlite|postgres|both] [--duration 12] [--connections 10]
  *                    [--users 10000] [--units 1000] [--weeks 12] [--seed 1] [--floor-duration 8]
+ *                    [--scenarios plan-read,check-in,…]
  */
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { connect, type Engine } from '../src/db/connect.js';
 import { DEFAULT_ORG_NAME, emailDomainFor } from '../src/generate/generate.js';
@@ -35,8 +37,10 @@ const { values } = parseArgs({
     units: { type: 'string' },
     weeks: { type: 'string' },
     seed: { type: 'string' },
+    scenarios: { type: 'string' },
   },
 });
+const only = values.scenarios?.split(',').map((x) => x.trim());
 
 const engines: Engine[] =
   values.engine === 'both' ? ['sqlite', 'postgres'] : [values.engine as Engine];
@@ -59,6 +63,7 @@ const problems = validateParams(params);
 if (problems.length > 0) throw new Error(problems.join('; '));
 
 const log = (s: string) => console.log(s);
+const loadAverage = () => os.loadavg()[0]!.toFixed(1);
 const fmt = (m: Measured) =>
   `${Math.round(m.rps)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms` +
   (m.non2xx + m.errors > 0 ? `, NOT 2xx: ${JSON.stringify(m.statusCodes)} errors ${m.errors}` : '');
@@ -82,59 +87,74 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
   const appTargets: Targets = { ...targets, checkIns: targets.checkIns.slice(0, APP_CHECK_INS) };
   const floorCheckIns = targets.checkIns.slice(APP_CHECK_INS);
 
-  const server = await startServer(prepared.databaseUrl);
+  const specs = scenarios(appTargets, connections).filter((x) => !only || only.includes(x.name));
   const results: ScenarioResult[] = [];
   let rssIdle = 0;
   let rssMax = 0;
   let rssMaxMix = 0;
-  try {
-    await new Promise((r) => setTimeout(r, 500));
-    rssIdle = server.rss();
-    const specs = scenarios(appTargets, connections);
-    // warm-up: JIT, statement caches, the database's page cache
-    log('  warming up …');
-    for (const spec of specs) {
-      await runScenario(server.url, { ...spec, connections: Math.min(spec.connections, 4) }, 2);
+  for (const kind of ['default', 'uncached'] as const) {
+    const mine = specs.filter((x) => x.server === kind);
+    if (mine.length === 0) continue;
+    const server = await startServer(
+      prepared.databaseUrl,
+      kind === 'uncached' ? { POLARIS_READ_CACHE_MS: '0' } : {},
+    );
+    try {
+      await new Promise((r) => setTimeout(r, 500));
+      if (kind === 'default') rssIdle = server.rss();
+      // warm-up: JIT, statement caches, the database's page cache
+      log(`  warming up the ${kind} server …`);
+      for (const spec of mine) {
+        await runScenario(server.url, { ...spec, connections: Math.min(spec.connections, 4) }, 2);
+      }
+      for (const spec of mine) {
+        let peak = 0;
+        const loadBefore = loadAverage();
+        const app = await runScenario(server.url, spec, seconds, () => {
+          peak = Math.max(peak, server.rss());
+        });
+        rssMax = Math.max(rssMax, peak);
+        if (spec.name === 'mix') rssMaxMix = peak;
+        log(`  ${spec.name.padEnd(18)} ${fmt(app)}  (RSS ≤ ${mb(peak)} MB, load ${loadAverage()})`);
+        results.push({
+          name: spec.name,
+          label: spec.label,
+          connections: spec.connections,
+          floorOp: spec.floor,
+          app,
+          floor: null,
+          ratio: null,
+          loadAverage: [loadBefore, loadAverage()],
+        });
+      }
+    } finally {
+      await server.stop();
     }
-    for (const spec of specs) {
-      let peak = 0;
-      const app = await runScenario(server.url, spec, seconds, () => {
-        peak = Math.max(peak, server.rss());
-      });
-      rssMax = Math.max(rssMax, peak);
-      if (spec.name === 'mix') rssMaxMix = peak;
-      log(`  ${spec.name.padEnd(10)} ${fmt(app)}  (RSS ≤ ${mb(peak)} MB)`);
-      results.push({
-        name: spec.name,
-        label: spec.label,
-        connections: spec.connections,
-        app,
-        floor: null,
-        ratio: null,
-      });
-    }
-  } finally {
-    await server.stop();
   }
 
-  // the floor, with the server stopped so the two never compete for the machine
+  // the floor, with the servers stopped so the two never compete for the machine
   const floorHandle = connect(prepared.databaseUrl, { poolSize: 10 });
   try {
     const ops: FloorOps = floorOps(floorHandle, targets, floorCheckIns);
-    const byName: Record<string, (i: number) => Promise<void>> = {
-      'plan-read': () => ops.planRead(),
+    const byName: Record<ScenarioResult['floorOp'], (i: number) => Promise<void>> = {
+      planRead: () => ops.planRead(),
       dashboard: () => ops.dashboard(),
       alignment: () => ops.alignment(),
-      'check-in': () => ops.checkIn(),
+      checkIn: () => ops.checkIn(),
       mix: (i) => (i % 10 < 7 ? ops.planRead() : ops.checkIn()),
     };
-    for (const name of Object.keys(byName)) await runFloor(byName[name]!, 2, 1, 200);
+    for (const op of Object.values(byName)) await runFloor(op, 2, 1, 200);
+    const measured = new Map<string, Measured>();
     for (const r of results) {
-      const op = byName[r.name];
-      if (!op) continue;
-      r.floor = await runFloor(op, r.connections, floorSeconds);
-      r.ratio = r.floor.rps > 0 ? Math.round((r.app.rps / r.floor.rps) * 100) / 100 : null;
-      log(`  floor ${r.name.padEnd(10)} ${fmt(r.floor)}  app ÷ floor ${r.ratio}`);
+      const key = `${r.floorOp}/${r.connections}`;
+      let floor = measured.get(key);
+      if (!floor) {
+        floor = await runFloor(byName[r.floorOp], r.connections, floorSeconds);
+        measured.set(key, floor);
+        log(`  floor ${key.padEnd(18)} ${fmt(floor)}`);
+      }
+      r.floor = floor;
+      r.ratio = floor.rps > 0 ? Math.round((r.app.rps / floor.rps) * 100) / 100 : null;
     }
   } finally {
     await floorHandle.close();

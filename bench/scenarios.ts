@@ -10,6 +10,10 @@ export interface ScenarioSpec {
   name: string;
   label: string;
   connections: number;
+  /** `uncached`: on a server with the read-model cache off (POLARIS_READ_CACHE_MS=0) */
+  server: 'default' | 'uncached';
+  /** the floor operation it is compared with */
+  floor: 'planRead' | 'dashboard' | 'alignment' | 'checkIn' | 'mix';
   /** the next request; `i` counts requests of this scenario */
   next: (i: number) => Request;
 }
@@ -58,39 +62,72 @@ export function scenarios(t: Targets, connections: number): ScenarioSpec[] {
       body: JSON.stringify({ value: c.value, confidence: 7, note: 'bench' }),
     };
   };
+  const dashboard = (): Request => ({
+    method: 'GET',
+    path: `/api/v1/cycles/${t.cycleId}/dashboard`,
+    headers: bearer(t.adminToken),
+  });
+  const alignment = (): Request => ({
+    method: 'GET',
+    path: `/api/v1/cycles/${t.cycleId}/alignment`,
+    headers: bearer(t.adminToken),
+  });
   return [
-    { name: 'plan-read', label: 'GET /plans/:id', connections, next: planRead },
+    {
+      name: 'plan-read',
+      label: 'GET /plans/:id',
+      connections,
+      server: 'default',
+      floor: 'planRead',
+      next: planRead,
+    },
     {
       name: 'dashboard',
-      label: 'GET /cycles/:id/dashboard (company root)',
+      label: 'GET /cycles/:id/dashboard (company root; as served, cached ≤ 2 s)',
       connections,
-      next: () => ({
-        method: 'GET',
-        path: `/api/v1/cycles/${t.cycleId}/dashboard`,
-        headers: bearer(t.adminToken),
-      }),
+      server: 'default',
+      floor: 'dashboard',
+      next: dashboard,
     },
     {
       name: 'alignment',
-      label: 'GET /cycles/:id/alignment (whole cycle)',
-      connections: 1,
-      next: () => ({
-        method: 'GET',
-        path: `/api/v1/cycles/${t.cycleId}/alignment`,
-        headers: bearer(t.adminToken),
-      }),
+      label: 'GET /cycles/:id/alignment (whole cycle; as served, cached ≤ 2 s)',
+      connections,
+      server: 'default',
+      floor: 'alignment',
+      next: alignment,
     },
     {
       name: 'check-in',
       label: 'POST /key-results/:id/check-ins (distinct KRs, roll-up)',
       connections,
+      server: 'default',
+      floor: 'checkIn',
       next: checkIn,
     },
     {
       name: 'mix',
       label: 'mix: 70 % GET /plans/:id, 30 % POST check-ins',
       connections,
+      server: 'default',
+      floor: 'mix',
       next: (i) => (i % 10 < 7 ? planRead() : checkIn()),
+    },
+    {
+      name: 'dashboard-uncached',
+      label: 'GET /cycles/:id/dashboard, computed every time (cache off)',
+      connections: 1,
+      server: 'uncached',
+      floor: 'dashboard',
+      next: dashboard,
+    },
+    {
+      name: 'alignment-uncached',
+      label: 'GET /cycles/:id/alignment, computed every time (cache off)',
+      connections: 1,
+      server: 'uncached',
+      floor: 'alignment',
+      next: alignment,
     },
   ];
 }

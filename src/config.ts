@@ -21,6 +21,8 @@ export interface Config {
   loginMaxFailuresPerAddress: number;
   loginWindowMs: number;
   poolSize: number;
+  /** how long the dashboard and alignment responses are kept (ms); 0 = not cached */
+  readCacheMs: number;
   logLevel: string;
 }
 
@@ -58,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailuresPerAddress: int(env.POLARIS_LOGIN_MAX_FAILURES_PER_ADDRESS, 30),
     loginWindowMs: int(env.POLARIS_LOGIN_WINDOW_MINUTES, 15) * 60_000,
     poolSize: int(env.POLARIS_POOL_SIZE, 10),
+    readCacheMs: int(env.POLARIS_READ_CACHE_MS, production ? 2_000 : 0),
     logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'warn'),
   };
 }

@@ -54,6 +54,8 @@ export async function newPage(
   const context = await browser.newContext({
     locale: opts.locale,
     viewport: opts.viewport ?? DESKTOP,
+    // no animations: axe and the assertions see the settled page
+    reducedMotion: 'reduce',
     ...(opts.phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
   });
   const page = await context.newPage();
@@ -84,7 +86,7 @@ export interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: Array<{ target: string[]; html: string }>;
+  nodes: Array<{ target: string[]; html: string; summary: string }>;
 }
 
 /** Runs axe-core on the page; returns the serious and critical violations. */
@@ -98,7 +100,7 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
       id: v.id,
       impact: v.impact ?? null,
       help: v.help,
-      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target.map(String), html: n.html.slice(0, 200) })),
+      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target.map(String), html: n.html.slice(0, 200), summary: n.failureSummary ?? '' })),
     }));
   });
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');

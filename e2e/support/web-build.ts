@@ -34,5 +34,7 @@ export function ensureWebBuilt(): void {
   execFileSync(process.execPath, [vite, 'build', '--config', join(WEB, 'vite.config.ts'), '--logLevel', 'warn'], {
     cwd: REPO,
     stdio: 'inherit',
+    // vitest sets NODE_ENV=test, which would give a development build
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }

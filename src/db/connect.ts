@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
-import { withStatementCache } from './sqlite-statements.js';
+import { PolarisSqliteDialect } from './sqlite-driver.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -60,8 +60,6 @@ export function connect(url: string | undefined, opts: ConnectOptions = {}): Dat
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
-  const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
-  });
+  const db = new Kysely<Database>({ dialect: new PolarisSqliteDialect(sqlite) });
   return { db, engine, location: path.resolve(target), close: () => db.destroy() };
 }

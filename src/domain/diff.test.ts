@@ -90,7 +90,10 @@ describe('diffPlans', () => {
   it('shows objective fields before its KRs and treats null and undefined alike', () => {
     const from = plan(objective('o1', [kr('k1')], { description: undefined as never }));
     const to = plan(
-      objective('o1', [kr('k1', { title: 'Renamed' })], { description: null, kind: 'aspirational' }),
+      objective('o1', [kr('k1', { title: 'Renamed' })], {
+        description: null,
+        kind: 'aspirational',
+      }),
     );
     expect(diffPlans(from, to).map((c) => c.path)).toEqual([
       'objectives[o1].kind',
@@ -123,7 +126,10 @@ describe('diffPlans', () => {
 
 describe('withoutPrivate', () => {
   it('drops private objectives with their KRs', () => {
-    const s = plan(objective('o1', [kr('k1')]), objective('o2', [kr('k2')], { visibility: 'private' }));
+    const s = plan(
+      objective('o1', [kr('k1')]),
+      objective('o2', [kr('k2')], { visibility: 'private' }),
+    );
     expect(withoutPrivate(s).objectives.map((o) => o.id)).toEqual(['o1']);
   });
 });

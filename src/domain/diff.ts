@@ -110,8 +110,9 @@ const keyResultPath = (objectiveId: string, id: string) =>
 
 /** An objective without its KRs (added and removed objectives list their KRs separately). */
 function objectiveOnly(o: ObjectiveSnapshot): Omit<ObjectiveSnapshot, 'keyResults'> {
-  const { keyResults: _krs, ...rest } = o;
-  return rest;
+  const copy: Partial<ObjectiveSnapshot> = { ...o };
+  delete copy.keyResults;
+  return copy as Omit<ObjectiveSnapshot, 'keyResults'>;
 }
 
 /**

@@ -34,10 +34,18 @@ describe('checkInDiscipline', () => {
   });
 
   it('stops at the cycle end and has no share before the cycle starts', () => {
-    const after = checkInDiscipline([{ createdOn: '2026-10-01', checkInDates: [] }], Q4, '2027-03-01');
+    const after = checkInDiscipline(
+      [{ createdOn: '2026-10-01', checkInDates: [] }],
+      Q4,
+      '2027-03-01',
+    );
     expect(after.keyResultWeeks).toBe(14);
     expect(after.share).toBe(0);
-    const before = checkInDiscipline([{ createdOn: '2026-09-01', checkInDates: [] }], Q4, '2026-09-15');
+    const before = checkInDiscipline(
+      [{ createdOn: '2026-09-01', checkInDates: [] }],
+      Q4,
+      '2026-09-15',
+    );
     expect(before).toEqual({ keyResultWeeks: 0, withCheckIn: 0, share: null });
   });
 });

@@ -119,10 +119,12 @@ describe('keyResultScore', () => {
 });
 
 describe('isScoringPhase', () => {
-  it('scores approved or closed plans once the cycle is reviewing or closed', () => {
-    expect(isScoringPhase('approved', 'reviewing')).toBe(true);
-    expect(isScoringPhase('closed', 'closed')).toBe(true);
-    expect(isScoringPhase('approved', 'active')).toBe(false);
-    expect(isScoringPhase('draft', 'reviewing')).toBe(false);
+  it('scores approved (or since closed) plans once the cycle is reviewing or closed', () => {
+    const at = '2026-10-02T00:00:00.000Z';
+    expect(isScoringPhase({ state: 'approved', approvedAt: at }, 'reviewing')).toBe(true);
+    expect(isScoringPhase({ state: 'closed', approvedAt: at }, 'closed')).toBe(true);
+    expect(isScoringPhase({ state: 'approved', approvedAt: at }, 'active')).toBe(false);
+    expect(isScoringPhase({ state: 'draft', approvedAt: null }, 'reviewing')).toBe(false);
+    expect(isScoringPhase({ state: 'closed', approvedAt: null }, 'closed')).toBe(false);
   });
 });

@@ -53,15 +53,17 @@ export function keyResultScore(kr: {
 }
 
 /**
- * Scores exist once the cycle is being reviewed (or closed), for plans that were approved (or
- * have closed since). Before that a KR's score is null.
+ * Scores exist once the cycle is being reviewed (or closed), for plans that were approved —
+ * still approved, or closed since (a plan closed with its cycle without ever being approved has
+ * no scores). Before that a KR's score is null.
  */
 export function isScoringPhase(
-  planState: 'draft' | 'in_review' | 'changes_requested' | 'approved' | 'closed',
+  plan: {
+    state: 'draft' | 'in_review' | 'changes_requested' | 'approved' | 'closed';
+    approvedAt: string | null;
+  },
   cycleState: 'planning' | 'active' | 'reviewing' | 'closed',
 ): boolean {
-  return (
-    (planState === 'approved' || planState === 'closed') &&
-    (cycleState === 'reviewing' || cycleState === 'closed')
-  );
+  const ran = plan.state === 'approved' || (plan.state === 'closed' && plan.approvedAt !== null);
+  return ran && (cycleState === 'reviewing' || cycleState === 'closed');
 }

@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { installAuth } from './auth.js';
+import { installReadCache } from './read-cache.js';
 import { frameworkErrorHandler, installErrorHandler } from './error-handler.js';
 import { installInputGuard } from './input-guard.js';
 import { ProblemSchema } from './problem.js';
@@ -73,6 +74,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     async (api) => {
       installInputGuard(api);
       installAuth(api, ctx);
+      installReadCache(api, { ttlMs: ctx.config.readCacheMs });
       for (const routes of apiRoutes) await api.register(routes, { ctx });
     },
     { prefix: '/api/v1' },

@@ -11,7 +11,8 @@ import { insertAudit } from '../modules/audit/audit.repository.js';
 import { dueKeyResultsByPerson, dueSince } from '../modules/notifications/due.repository.js';
 import { listOrganizationClocks } from '../modules/notifications/notifications.repository.js';
 import { notify } from '../modules/notifications/notifications.service.js';
-import { formatIsoWeek, isoWeekOf, localDate, weekdayOf } from '../modules/weekly/iso-week.js';
+import { formatIsoWeek, isoWeekOf, weekdayOf } from '../modules/weekly/iso-week.js';
+import { dateIn } from '../shared/time.js';
 
 /** What one run did for one organization. */
 export interface ReminderRun {
@@ -32,7 +33,7 @@ async function remindOrganization(
   org: { id: string; timezone: string; settings: string },
   now: Date,
 ): Promise<ReminderRun> {
-  const today = localDate(now, org.timezone);
+  const today = dateIn(now, org.timezone);
   if (weekdayOf(today) !== parseSettings(org.settings).checkInWeekday) {
     return { organizationId: org.id, isoWeek: null, remindedUserIds: [] };
   }

@@ -27,7 +27,9 @@ export interface Scheduler {
 
 /** Starts the jobs; the timers do not keep the process alive. */
 export function startScheduler(ctx: AppContext, opts: SchedulerOptions = {}): Scheduler {
-  const log = opts.log ?? { error: (obj, msg) => console.error(msg ?? 'scheduled job failed', obj) };
+  const log = opts.log ?? {
+    error: (obj, msg) => console.error(msg ?? 'scheduled job failed', obj),
+  };
   let running: Promise<void> | null = null;
   let stopped = false;
 
@@ -38,7 +40,10 @@ export function startScheduler(ctx: AppContext, opts: SchedulerOptions = {}): Sc
       .then((runs) => {
         for (const run of runs) {
           if (run.error !== undefined) {
-            log.error({ organizationId: run.organizationId, error: run.error }, 'check-in reminders failed');
+            log.error(
+              { organizationId: run.organizationId, error: run.error },
+              'check-in reminders failed',
+            );
           }
         }
       })

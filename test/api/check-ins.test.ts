@@ -127,6 +127,7 @@ for (const { engine, skip } of await enginesToTest()) {
           title: 'Second',
           metricType: 'boolean',
           weight: 0,
+          reason: 'A second measure',
         }),
         201,
       );

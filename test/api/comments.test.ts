@@ -37,8 +37,7 @@ for (const { engine, skip } of await enginesToTest()) {
       targetId: string,
       body: string,
       mentions?: string[],
-    ) =>
-      api.post('/comments', { targetType, targetId, body, ...(mentions ? { mentions } : {}) });
+    ) => api.post('/comments', { targetType, targetId, body, ...(mentions ? { mentions } : {}) });
 
     it('comments on a plan, an objective, a key result and a check-in (201), oldest first', async () => {
       const s = await scenario(t);
@@ -197,9 +196,7 @@ for (const { engine, skip } of await enginesToTest()) {
       expect((await s.member.api.patch(`/comments/${first.id}`, { body: 'Mine' })).status).toBe(
         403,
       );
-      expect((await s.admin.api.patch(`/comments/${first.id}`, { body: 'Mine' })).status).toBe(
-        403,
-      );
+      expect((await s.admin.api.patch(`/comments/${first.id}`, { body: 'Mine' })).status).toBe(403);
       const stale = await s.peer.api.patch(
         `/comments/${first.id}`,
         { body: 'Late' },

@@ -1,7 +1,8 @@
 /**
  * Two server processes on one PostgreSQL database, as in a deployment behind a load balancer:
  * each is a real `polaris serve` (through tsx, so no build is needed) with its own connection
- * pool. What one writes, the other reads at once; roll-ups stay right when both write.
+ * pool. What one writes, the other reads at once; roll-ups stay right when both write; a
+ * scheduled job run by both at once has its effect once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type ServerProcess } from '../../bench/server.js';
@@ -11,6 +12,7 @@ import { migrateToLatest } from '../../src/db/migrate.js';
 import { emailDomainFor, generateOrganization } from '../../src/generate/generate.js';
 import { createApiToken } from '../../src/modules/auth/auth.service.js';
 import { loadConfig } from '../../src/config.js';
+import { runReminders } from '../../src/jobs/reminders.js';
 import {
   createTestDatabase,
   postgresUnavailableReason,
@@ -161,5 +163,36 @@ describe.skipIf(reason !== null)('two server processes on one PostgreSQL databas
     expect(differences(stored, recomputed)).toEqual([]);
   }, 120_000);
 
-  it.todo('runs each scheduled job once, not once per process (there are no scheduled jobs yet)');
+  it('sends each check-in reminder once when both processes run the job at the same moment', async () => {
+    // the servers' own schedulers first run 30 s after start; here two more pools of the same
+    // database run the job at once, on the next Friday (the default check-in day) at least
+    // three days out, when every generated KR is due (its last check-in is 5 days before now)
+    const day = 86_400_000;
+    let at = new Date(Date.now() + 3 * day);
+    const shanghaiWeekday = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).getUTCDay();
+    while (shanghaiWeekday(at) !== 5) at = new Date(at.getTime() + day);
+    const pools = [connect(database.url, { poolSize: 2 }), connect(database.url, { poolSize: 2 })];
+    try {
+      const runs = await Promise.all(
+        pools.map((p) =>
+          runReminders({ db: p.db, engine: 'postgres', config: ctx.config, now: () => at }, at),
+        ),
+      );
+      const reminded = runs.map((r) => r.find((x) => x.organizationId === orgId)!);
+      for (const r of reminded) expect(r.error).toBeUndefined();
+      const all = [...reminded[0]!.remindedUserIds, ...reminded[1]!.remindedUserIds];
+      expect(all.length).toBeGreaterThan(0);
+      expect(new Set(all).size).toBe(all.length);
+      const rows = await handle.db
+        .selectFrom('notifications')
+        .select(['user_id', 'dedupe_key'])
+        .where('organization_id', '=', orgId)
+        .where('kind', '=', 'check_in_reminder')
+        .execute();
+      expect(rows).toHaveLength(all.length);
+      expect(new Set(rows.map((r) => `${r.user_id}|${r.dedupe_key}`)).size).toBe(rows.length);
+    } finally {
+      await Promise.all(pools.map((p) => p.close()));
+    }
+  });
 });

@@ -406,11 +406,12 @@ async function runCell(w: World, row: string, actor: ActorName, expected: number
   const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
   if (actor === 'otherAdmin' && row !== 'POST /auth/login') {
     const seen = [...w.idsOfA].filter((id) => text.includes(id));
-    if (seen.length > 0) problems.push(`${cell}: shows ids of the other organization ${seen}`);
+    if (seen.length > 0)
+      problems.push(`${cell}: shows ids of the other organization ${seen.join(', ')}`);
   }
   if (!PRIVATE_READERS.has(actor) && row !== 'POST /auth/login') {
     const seen = [...w.secrets].filter((s) => text.includes(s));
-    if (seen.length > 0) problems.push(`${cell}: shows a private objective (${seen})`);
+    if (seen.length > 0) problems.push(`${cell}: shows a private objective (${seen.join(', ')})`);
   }
   if (res.status >= 400 && (await auditCount(w)) !== before) {
     problems.push(`${cell}: answered ${res.status} but wrote an audit entry`);

@@ -244,7 +244,10 @@ for (const { engine, skip } of await enginesToTest()) {
           kind: 'request_accepted',
           targetId: request.id,
           actorId: s.otherLead.id,
-          data: expect.objectContaining({ as: 'objective', objectiveId: res.body.createdObjectiveId }),
+          data: expect.objectContaining({
+            as: 'objective',
+            objectiveId: res.body.createdObjectiveId,
+          }),
         }),
       ]);
     });
@@ -258,7 +261,11 @@ for (const { engine, skip } of await enginesToTest()) {
         ONE_KR,
       );
       const request = await ask(s, objective.id, {
-        desiredKeyResult: { title: 'Run 2 campaigns in the east', metricType: 'number', targetValue: 2 },
+        desiredKeyResult: {
+          title: 'Run 2 campaigns in the east',
+          metricType: 'number',
+          targetValue: 2,
+        },
       });
       const noObjective = await s.otherLead.api.post(`/requests/${request.id}/accept`, {
         as: 'keyResult',
@@ -324,7 +331,11 @@ for (const { engine, skip } of await enginesToTest()) {
       );
       expect(stale.status).toBe(412);
       await expectStatus(
-        s.admin.api.post(`/requests/${request.id}/accept`, { as: 'objective' }, { 'if-match': '"1"' }),
+        s.admin.api.post(
+          `/requests/${request.id}/accept`,
+          { as: 'objective' },
+          { 'if-match': '"1"' },
+        ),
         200,
       );
       const twice = await s.otherLead.api.post(`/requests/${request.id}/decline`, {
@@ -364,7 +375,10 @@ for (const { engine, skip } of await enginesToTest()) {
       });
       const after = await expectStatus(s.otherLead.api.get(`/plans/${plan.id}`), 200);
       expect(after).toEqual(before);
-      const links = await expectStatus(s.otherLead.api.get(`/cycles/${s.cycleId}/support-links`), 200);
+      const links = await expectStatus(
+        s.otherLead.api.get(`/cycles/${s.cycleId}/support-links`),
+        200,
+      );
       expect(links.items).toEqual([]);
       const plans = await expectStatus(
         s.admin.api.get(`/plans?cycleId=${s.cycleId}&ownerType=unit&ownerId=${s.marketingId}`),
@@ -399,7 +413,10 @@ for (const { engine, skip } of await enginesToTest()) {
       expect(still).toMatchObject({ state: 'open', version: 1 });
       const after = await expectStatus(s.otherLead.api.get(`/plans/${plan.id}`), 200);
       expect(after.objectives).toHaveLength(1);
-      const links = await expectStatus(s.otherLead.api.get(`/cycles/${s.cycleId}/support-links`), 200);
+      const links = await expectStatus(
+        s.otherLead.api.get(`/cycles/${s.cycleId}/support-links`),
+        200,
+      );
       expect(links.items).toEqual([]);
     });
 
@@ -506,11 +523,20 @@ for (const { engine, skip } of await enginesToTest()) {
         }),
         200,
       );
-      const hidden = await expectStatus(s.member.api.get(`/cycles/${s.cycleId}/support-links`), 200);
+      const hidden = await expectStatus(
+        s.member.api.get(`/cycles/${s.cycleId}/support-links`),
+        200,
+      );
       expect(hidden.items).toEqual([]);
-      const shown = await expectStatus(s.stranger.api.get(`/cycles/${s.cycleId}/support-links`), 200);
+      const shown = await expectStatus(
+        s.stranger.api.get(`/cycles/${s.cycleId}/support-links`),
+        200,
+      );
       expect(shown.items).toEqual([]);
-      const leader = await expectStatus(s.otherLead.api.get(`/cycles/${s.cycleId}/support-links`), 200);
+      const leader = await expectStatus(
+        s.otherLead.api.get(`/cycles/${s.cycleId}/support-links`),
+        200,
+      );
       expect(leader.items).toHaveLength(1);
       const admin = await expectStatus(s.admin.api.get(`/cycles/${s.cycleId}/support-links`), 200);
       expect(admin.items).toHaveLength(1);

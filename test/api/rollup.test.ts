@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../helpers/app.js';
 import { enginesToTest } from '../helpers/engines.js';
-import {
-  addKeyResult,
-  approvePlan,
-  buildPlan,
-  expectStatus,
-  scenario,
-  type Scenario,
-} from '../helpers/plans.js';
+import { approvePlan, buildPlan, expectStatus, scenario, type Scenario } from '../helpers/plans.js';
 
 for (const { engine, skip } of await enginesToTest()) {
   describe.skipIf(skip)(`progress roll-up on ${engine}`, () => {
@@ -156,22 +149,36 @@ for (const { engine, skip } of await enginesToTest()) {
       await checkIn(s.member.api, kr1.id, 100);
       expect((await plan(s.member.api, built.plan.id)).progress).toBeCloseTo(0.8, 10);
 
-      const kr2 = await addKeyResult(s.member.api, o.id, { weight: 100 });
+      // changes to an approved plan are adjustments: each needs a reason
+      const kr2 = await expectStatus(
+        s.member.api.post(`/objectives/${o.id}/key-results`, {
+          title: 'Grow revenue to the target',
+          metricType: 'number',
+          startValue: 0,
+          targetValue: 100,
+          weight: 100,
+          reason: 'A second measure',
+        }),
+        201,
+      );
       const afterAdd = await expectStatus(s.member.api.get(`/objectives/${o.id}`), 200);
       expect(afterAdd.progress).toBeCloseTo(0.5, 10);
       expect((await plan(s.member.api, built.plan.id)).progress).toBeCloseTo(0.4, 10);
 
-      await expectStatus(s.member.api.patch(`/key-results/${kr2.id}`, { weight: 0 }), 200);
+      await expectStatus(
+        s.member.api.patch(`/key-results/${kr2.id}`, { weight: 0, reason: 'Secondary' }),
+        200,
+      );
       expect((await expectStatus(s.member.api.get(`/objectives/${o.id}`), 200)).progress).toBe(1);
 
       const retargeted = await expectStatus(
-        s.member.api.patch(`/key-results/${kr1.id}`, { targetValue: 400 }),
+        s.member.api.patch(`/key-results/${kr1.id}`, { targetValue: 400, reason: 'Raised' }),
         200,
       );
       expect(retargeted).toMatchObject({ currentValue: 100, progress: 0.25 });
       expect((await plan(s.member.api, built.plan.id)).progress).toBeCloseTo(0.2, 10);
 
-      expect((await s.member.api.delete(`/key-results/${kr1.id}`)).status).toBe(204);
+      expect((await s.member.api.delete(`/key-results/${kr1.id}?reason=Dropped`)).status).toBe(204);
       // only kr2 (weight 0) is left: equal weights, progress 0
       expect((await expectStatus(s.member.api.get(`/objectives/${o.id}`), 200)).progress).toBe(0);
       const tree = await plan(s.member.api, built.plan.id);

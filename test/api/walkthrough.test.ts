@@ -91,10 +91,10 @@ for (const { engine, skip } of await enginesToTest()) {
 
       // Small builders over the API (what the UI does field by field).
       const newPlan = async (api: Client, cycleId: string, ownerType: string, ownerId: string) =>
-        (await expectStatus(api.post('/plans', { cycleId, ownerType, ownerId }), 201)) as {
-          id: string;
-          version: number;
-        };
+        expectStatus<{ id: string; version: number }>(
+          api.post('/plans', { cycleId, ownerType, ownerId }),
+          201,
+        );
       const objective = async (api: Client, planId: string, body: Record<string, unknown>) =>
         (await expectStatus(api.post(`/plans/${planId}/objectives`, body), 201)).id as string;
       const keyResult = async (api: Client, objectiveId: string, body: Record<string, unknown>) =>
@@ -400,7 +400,7 @@ for (const { engine, skip } of await enginesToTest()) {
       expect(mM1.health).toBe('on_track');
       close(mM2.progress, 0.3, 'M2');
       expect(mM2.health).toBe('at_risk');
-      const krs = Object.fromEntries(
+      const krs: Record<string, any> = Object.fromEntries(
         [...mM1.keyResults, ...mM2.keyResults].map((k: { id: string }) => [k.id, k]),
       );
       close(krs[m1a].progress, 0.5, 'm1a');
@@ -413,7 +413,9 @@ for (const { engine, skip } of await enginesToTest()) {
       close(krs[m2a].progress, 0.3, 'm2a');
       expect(krs[m2a].health).toBe('at_risk');
       expect(mM1.keyResults.map((k: { id: string }) => k.id)).toEqual([m1a, m1b, m1c]);
-      const actions = Object.fromEntries(krs[m1a].actions.map((a: { id: string }) => [a.id, a]));
+      const actions: Record<string, any> = Object.fromEntries(
+        krs[m1a].actions.map((a: { id: string }) => [a.id, a]),
+      );
       expect(actions[subway]).toMatchObject({ state: 'done', overdue: false });
       // due 2026-11-12 and not done: overdue on 11-16
       expect(actions[whitepaper]).toMatchObject({ state: 'todo', overdue: true });
@@ -469,7 +471,9 @@ for (const { engine, skip } of await enginesToTest()) {
       // ---- 9. The alignment map of Q4: its objectives plus their parents in the year -----------
       const map = await expectStatus(zhang.get(`/cycles/${quarter.id}/alignment`), 200);
       close(map.cycle.expectedProgress, Q4, 'map expected');
-      const nodes = Object.fromEntries(map.nodes.map((n: { id: string }) => [n.id, n]));
+      const nodes: Record<string, any> = Object.fromEntries(
+        map.nodes.map((n: { id: string }) => [n.id, n]),
+      );
       expect(Object.keys(nodes).sort()).toEqual([B1, B2, M1, M2, P1, C1].sort());
       expect(nodes[M1]).toMatchObject({
         type: 'objective',
@@ -526,7 +530,9 @@ for (const { engine, skip } of await enginesToTest()) {
         approved: 3,
         closed: 0,
       });
-      const units = Object.fromEntries(dash.units.map((u: { unitId: string }) => [u.unitId, u]));
+      const units: Record<string, any> = Object.fromEntries(
+        dash.units.map((u: { unitId: string }) => [u.unitId, u]),
+      );
       expect(dash.units.map((u: { unitId: string }) => u.unitId)).toEqual([
         rootUnitId,
         bizId,

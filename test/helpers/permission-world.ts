@@ -209,7 +209,11 @@ export function clientOf(w: World, actor: ActorName) {
       return w.a.admin.api;
     case 'otherAdmin':
       return w.b.admin.api;
-    default:
+    case 'member':
+    case 'owner':
+    case 'leader':
+    case 'peerLeader':
+    case 'parentLeader':
       return w.users[actor].api;
   }
 }

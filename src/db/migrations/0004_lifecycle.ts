@@ -21,10 +21,7 @@ const keyResultColumns: [string, string][] = [
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   // the carried-from links may point into plans that are later deleted: no foreign key
-  await db.schema
-    .alterTable('objectives')
-    .addColumn('carried_from_objective_id', 'text')
-    .execute();
+  await db.schema.alterTable('objectives').addColumn('carried_from_objective_id', 'text').execute();
   for (const [name, type] of keyResultColumns) {
     await db.schema
       .alterTable('key_results')

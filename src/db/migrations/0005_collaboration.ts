@@ -20,7 +20,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('from_objective_id', 'text', (c) =>
       c.notNull().references('objectives.id').onDelete('cascade'),
     )
-    .addColumn('from_plan_id', 'text', (c) => c.notNull().references('plans.id').onDelete('cascade'))
+    .addColumn('from_plan_id', 'text', (c) =>
+      c.notNull().references('plans.id').onDelete('cascade'),
+    )
     .addColumn('cycle_id', 'text', (c) => c.notNull().references('cycles.id').onDelete('cascade'))
     .addColumn('requester_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('to_unit_id', 'text', (c) => c.notNull().references('units.id').onDelete('cascade'))
@@ -67,9 +69,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   // Cross-department support (domain.md "Alignment"): many-to-many, not a second parent.
   await org(db.schema.createTable('support_links').addColumn('id', 'text', (c) => c.primaryKey()))
-    .addColumn('request_id', 'text', (c) =>
-      c.references('support_requests.id').onDelete('cascade'),
-    )
+    .addColumn('request_id', 'text', (c) => c.references('support_requests.id').onDelete('cascade'))
     .addColumn('supporting_objective_id', 'text', (c) =>
       c.notNull().references('objectives.id').onDelete('cascade'),
     )
@@ -172,7 +172,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['weekly_updates', 'notifications', 'comments', 'support_links', 'support_requests']) {
+  for (const t of [
+    'weekly_updates',
+    'notifications',
+    'comments',
+    'support_links',
+    'support_requests',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

@@ -48,7 +48,12 @@ export interface AdjustmentQuery {
 }
 
 /** A plan's adjustments, newest first, keyset-paginated (`limit + 1` rows). */
-export function listAdjustmentViews(db: DbOrTrx, orgId: string, planId: string, q: AdjustmentQuery) {
+export function listAdjustmentViews(
+  db: DbOrTrx,
+  orgId: string,
+  planId: string,
+  q: AdjustmentQuery,
+) {
   let query = views(db, orgId).where('a.plan_id', '=', planId);
   if (q.status !== undefined) query = query.where('a.status', '=', q.status);
   if (!q.withPrivate) query = query.where('a.visibility', '=', 'public');

@@ -147,8 +147,7 @@ export const adjustmentRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = 
         response: { 200: Type.Ref(PlanVersionDetailSchema), ...errorResponses(400, 401, 404) },
       },
     },
-    async (req) =>
-      adjustments.getVersion(ctx, actorOf(req), req.params.id, req.params.n),
+    async (req) => adjustments.getVersion(ctx, actorOf(req), req.params.id, req.params.n),
   );
 
   app.get(

@@ -6,13 +6,7 @@
 import type { AppContext, DbOrTrx } from '../../context.js';
 import type { AdjustmentRow } from '../../db/schema.js';
 import { diffPlans, withoutPrivate, type PlanSnapshot } from '../../domain/diff.js';
-import {
-  AppError,
-  conflict,
-  forbidden,
-  notFound,
-  unprocessable,
-} from '../../domain/errors.js';
+import { AppError, conflict, forbidden, notFound, unprocessable } from '../../domain/errors.js';
 import { policy, type Actor } from '../../domain/policy.js';
 import { decodeCursor, page } from '../../shared/cursor.js';
 import { insertAudit } from '../audit/audit.repository.js';
@@ -74,7 +68,11 @@ export async function listAdjustments(
 }
 
 /** GET /adjustments/:id — readers of the plan (one about a private objective: its readers). */
-export async function getAdjustment(ctx: AppContext, actor: Actor, id: string): Promise<Adjustment> {
+export async function getAdjustment(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<Adjustment> {
   const view = await repo.findAdjustmentView(ctx.db, actor.organizationId, id);
   if (!view) throw notFound('Adjustment');
   const { withPrivate } = await readable(ctx, actor, view.plan_id);
@@ -262,16 +260,14 @@ export async function planHistory(
     repo.listAdjustmentViews(ctx.db, orgId, planId, { limit, withPrivate, ...before }),
   ]);
   const merged: HistoryItem[] = [
-    ...reviews.map(
-      (r): HistoryItem => ({
-        type: 'review',
-        id: r.id,
-        at: r.created_at,
-        actor: { id: r.reviewer_id, name: r.reviewer_name },
-        decision: r.decision,
-        comment: r.comment,
-      }),
-    ),
+    ...reviews.map((r): HistoryItem => ({
+      type: 'review',
+      id: r.id,
+      at: r.created_at,
+      actor: { id: r.reviewer_id, name: r.reviewer_name },
+      decision: r.decision,
+      comment: r.comment,
+    })),
     ...adjustments.map((a) => adjustmentHistoryItem(toAdjustment(a))),
   ].sort(newestFirst);
   return page(merged, limit, (item) => [item.at, item.id]);

@@ -70,7 +70,11 @@ async function assertMentions(
         target.visibility,
       )
     ) {
-      problems.push({ path, message: 'may not read what is commented on', code: 'mention.no_access' });
+      problems.push({
+        path,
+        message: 'may not read what is commented on',
+        code: 'mention.no_access',
+      });
     }
   });
   if (problems.length > 0) throw unprocessable('A mention is not valid', problems);

@@ -57,9 +57,10 @@ function content(kr: KeyResultRow) {
 }
 
 /** The fields that define a KR (an adjustment changes them; confidence is a check-in's). */
-function defining(kr: KeyResultRow) {
-  const { confidence: _confidence, ...rest } = content(kr);
-  return rest;
+function defining(kr: KeyResultRow): Omit<ReturnType<typeof content>, 'confidence'> {
+  const fields: Partial<ReturnType<typeof content>> = content(kr);
+  delete fields.confidence;
+  return fields as Omit<ReturnType<typeof content>, 'confidence'>;
 }
 
 /** True when the two KRs differ in a defining field. */
@@ -71,8 +72,9 @@ function differs(a: KeyResultRow, b: KeyResultRow): boolean {
 
 /** A request body without its reason (what a pending adjustment replays). */
 function withoutReason<T extends { reason?: string }>(input: T): Omit<T, 'reason'> {
-  const { reason: _reason, ...rest } = input;
-  return rest;
+  const copy: Partial<T> = { ...input };
+  delete copy.reason;
+  return copy as Omit<T, 'reason'>;
 }
 
 /** The API view of a KR: health, forecast over its recent check-ins, and (optionally) actions. */
@@ -138,7 +140,14 @@ export async function createKeyResult(
       const after = { ...withoutReason(input), ...spec, title: input.title.trim() };
       const request = withoutReason(input);
       return {
-        proposed: await recordProposal(trx, actor, gate, { ...change, targetId: null, after }, request, now),
+        proposed: await recordProposal(
+          trx,
+          actor,
+          gate,
+          { ...change, targetId: null, after },
+          request,
+          now,
+        ),
       };
     }
     const id = newId();
@@ -196,7 +205,9 @@ export async function getKeyResult(ctx: AppContext, actor: Actor, id: string): P
     visibility,
   });
   const cycleState = await cycleStateOf(ctx.db, actor.organizationId, plan.cycle_id);
-  const phase = cycleState !== undefined && isScoringPhase(plan.state, cycleState);
+  const phase =
+    cycleState !== undefined &&
+    isScoringPhase({ state: plan.state, approvedAt: plan.approved_at }, cycleState);
   return withKeyResultScore(
     await present(ctx, actor.organizationId, row, plan.cycle_id),
     row.progress,
@@ -274,7 +285,9 @@ export async function updateKeyResult(
       private: visibility === 'private',
     };
     if (gate.mode === 'propose') {
-      return { proposed: await recordProposal(trx, actor, gate, change, withoutReason(input), now) };
+      return {
+        proposed: await recordProposal(trx, actor, gate, change, withoutReason(input), now),
+      };
     }
     const updated = await repo.updateKeyResult(trx, orgId, id, before.version, set);
     if (!updated) throw changedMeanwhile();
@@ -398,7 +411,9 @@ export async function reorderKeyResults(
       private: objective.visibility === 'private',
     };
     if (gate.mode === 'propose') {
-      return { proposed: await recordProposal(trx, actor, gate, change, withoutReason(input), now) };
+      return {
+        proposed: await recordProposal(trx, actor, gate, change, withoutReason(input), now),
+      };
     }
     for (const [i, keyResultId] of input.keyResultIds.entries()) {
       if (priorityOf.get(keyResultId) !== i + 1) {

@@ -64,23 +64,26 @@ export function dueKeyResultsOf(
   since: string,
   limit: number,
 ) {
-  return dueQuery(db, orgId, since)
-    .where((eb) =>
-      eb.or([
-        eb('kr.owner_id', '=', userId),
-        eb.and([
-          eb('kr.owner_id', 'is', null),
-          eb.or([
-            eb.and([eb('p.owner_type', '=', 'user'), eb('p.owner_id', '=', userId)]),
-            eb.and([eb('p.owner_type', '=', 'unit'), eb('u.leader_id', '=', userId)]),
+  return (
+    dueQuery(db, orgId, since)
+      .where((eb) =>
+        eb.or([
+          eb('kr.owner_id', '=', userId),
+          eb.and([
+            eb('kr.owner_id', 'is', null),
+            eb.or([
+              eb.and([eb('p.owner_type', '=', 'user'), eb('p.owner_id', '=', userId)]),
+              eb.and([eb('p.owner_type', '=', 'unit'), eb('u.leader_id', '=', userId)]),
+            ]),
           ]),
         ]),
-      ]),
-    )
-    .orderBy('kr.last_check_in_at')
-    .orderBy('kr.id')
-    .limit(limit)
-    .execute();
+      )
+      // never checked in first, on both engines (they sort NULLs differently)
+      .orderBy(sql`coalesce(kr.last_check_in_at, '')`)
+      .orderBy('kr.id')
+      .limit(limit)
+      .execute()
+  );
 }
 
 /**

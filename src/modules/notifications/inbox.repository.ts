@@ -80,3 +80,43 @@ export function changeRequestsOf(db: DbOrTrx, orgId: string, planIds: readonly s
     .orderBy('created_at', 'desc')
     .execute();
 }
+
+/**
+ * Adjustments waiting for `userId`'s decision (issue 3 part A: changes to approved plans when
+ * `adjustmentsNeedApproval` is on): pending ones on plans they approve (admins: also on plans no
+ * leader approves), oldest first.
+ */
+export function pendingAdjustmentsFor(
+  db: DbOrTrx,
+  orgId: string,
+  userId: string,
+  withUnassigned: boolean,
+  limit: number,
+) {
+  return db
+    .selectFrom('adjustments as a')
+    .innerJoin('plans as p', 'p.id', 'a.plan_id')
+    .select([
+      'a.id',
+      'a.plan_id',
+      'a.target_type',
+      'a.target_id',
+      'a.objective_id',
+      'a.kind',
+      'a.reason',
+      'a.actor_id',
+      'a.created_at',
+      'p.cycle_id',
+    ])
+    .where('a.organization_id', '=', orgId)
+    .where('a.status', '=', 'pending')
+    .where((eb) =>
+      withUnassigned
+        ? eb.or([eb('p.approver_id', '=', userId), eb('p.approver_id', 'is', null)])
+        : eb('p.approver_id', '=', userId),
+    )
+    .orderBy('a.created_at')
+    .orderBy('a.id')
+    .limit(limit)
+    .execute();
+}

@@ -4,7 +4,7 @@ import { Fraction, Id, Nullable, Timestamp } from '../../http/schemas.js';
 import { PlanState } from '../plans/plans.schema.js';
 import { SupportRequestSchema } from '../requests/requests.schema.js';
 import type { DueKeyResultRow } from './due.repository.js';
-import type { InboxPlanRow } from './inbox.repository.js';
+import type { InboxPlanRow, pendingAdjustmentsFor } from './inbox.repository.js';
 import { NotificationSchema } from './notifications.schema.js';
 
 const planFields = {
@@ -49,6 +49,21 @@ export const DueCheckInSchema = Type.Object({
 });
 export type DueCheckIn = Static<typeof DueCheckInSchema>;
 
+export const PendingAdjustmentSchema = Type.Object({
+  adjustmentId: Id,
+  planId: Id,
+  cycleId: Id,
+  targetType: Type.String(),
+  /** null for a proposed creation */
+  targetId: Nullable(Id),
+  objectiveId: Nullable(Id),
+  kind: Type.String(),
+  reason: Type.String(),
+  actorId: Id,
+  createdAt: Timestamp,
+});
+export type PendingAdjustment = Static<typeof PendingAdjustmentSchema>;
+
 export const InboxSchema = Type.Object(
   {
     /** plans in review where I am the approver (admins: also plans no leader approves) */
@@ -64,6 +79,8 @@ export const InboxSchema = Type.Object(
     mentions: Type.Array(Type.Ref(NotificationSchema)),
     /** open requests to the units I lead */
     requests: Type.Array(Type.Ref(SupportRequestSchema)),
+    /** changes to approved plans waiting for my decision (organization setting adjustmentsNeedApproval) */
+    pendingAdjustments: Type.Array(PendingAdjustmentSchema),
     unreadNotifications: Type.Integer(),
     checkInWindowDays: Type.Integer(),
   },
@@ -102,5 +119,23 @@ export function toDueCheckIn(row: DueKeyResultRow): DueCheckIn {
     targetValue: row.target_value,
     progress: row.progress,
     lastCheckInAt: row.last_check_in_at,
+  };
+}
+
+/** row → API */
+export function toPendingAdjustment(
+  row: Awaited<ReturnType<typeof pendingAdjustmentsFor>>[number],
+): PendingAdjustment {
+  return {
+    adjustmentId: row.id,
+    planId: row.plan_id,
+    cycleId: row.cycle_id,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    objectiveId: row.objective_id,
+    kind: row.kind,
+    reason: row.reason,
+    actorId: row.actor_id,
+    createdAt: row.created_at,
   };
 }

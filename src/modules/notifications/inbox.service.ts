@@ -1,6 +1,6 @@
 /**
  * GET /inbox — what waits for me: reviews, plans sent back, key results due a check-in, unread
- * mentions and requests to my units. Each list is capped (the full lists have their own
+ * mentions, requests to my units and adjustments waiting for my decision. Each list is capped (the full lists have their own
  * endpoints: /plans?approverId=me, /notifications, /requests).
  */
 import type { AppContext } from '../../context.js';
@@ -9,7 +9,13 @@ import { openRequestsToLeader } from '../requests/requests.repository.js';
 import { toSupportRequest } from '../requests/requests.schema.js';
 import { CHECK_IN_WINDOW_DAYS, dueKeyResultsOf, dueSince } from './due.repository.js';
 import * as inbox from './inbox.repository.js';
-import { toDueCheckIn, toInboxPlan, type Inbox, type SentBackPlan } from './inbox.schema.js';
+import {
+  toDueCheckIn,
+  toInboxPlan,
+  toPendingAdjustment,
+  type Inbox,
+  type SentBackPlan,
+} from './inbox.schema.js';
 import { countUnread, listNotifications } from './notifications.repository.js';
 import { toNotification } from './notifications.schema.js';
 import { syncReviewNotices } from './notifications.service.js';
@@ -21,13 +27,15 @@ export async function getInbox(ctx: AppContext, actor: Actor): Promise<Inbox> {
   const me = actor.userId;
   const now = ctx.now();
   await syncReviewNotices(ctx.db, orgId, me, now);
-  const [waiting, sentBack, due, mentions, requests, unread] = await Promise.all([
-    inbox.plansAwaitingReview(ctx.db, orgId, me, policy.manageOrganization(actor), CAP),
+  const admin = policy.manageOrganization(actor);
+  const [waiting, sentBack, due, mentions, requests, unread, adjustments] = await Promise.all([
+    inbox.plansAwaitingReview(ctx.db, orgId, me, admin, CAP),
     inbox.plansSentBack(ctx.db, orgId, me, CAP),
     dueKeyResultsOf(ctx.db, orgId, me, dueSince(now), CAP),
     listNotifications(ctx.db, orgId, me, { unread: true, kind: 'mention', limit: CAP - 1 }),
     openRequestsToLeader(ctx.db, orgId, me, CAP),
     countUnread(ctx.db, orgId, me),
+    inbox.pendingAdjustmentsFor(ctx.db, orgId, me, admin, CAP),
   ]);
   const changeRequests = await inbox.changeRequestsOf(
     ctx.db,
@@ -50,6 +58,7 @@ export async function getInbox(ctx: AppContext, actor: Actor): Promise<Inbox> {
     dueCheckIns: due.map(toDueCheckIn),
     mentions: mentions.map(toNotification),
     requests: requests.map(toSupportRequest),
+    pendingAdjustments: adjustments.map(toPendingAdjustment),
     unreadNotifications: unread,
     checkInWindowDays: CHECK_IN_WINDOW_DAYS,
   };

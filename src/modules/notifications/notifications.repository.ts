@@ -48,7 +48,12 @@ export interface NotificationQuery {
 }
 
 /** The user's notifications, newest first, keyset-paginated (`limit + 1` rows). */
-export function listNotifications(db: DbOrTrx, orgId: string, userId: string, q: NotificationQuery) {
+export function listNotifications(
+  db: DbOrTrx,
+  orgId: string,
+  userId: string,
+  q: NotificationQuery,
+) {
   let query = withActor(db, orgId).where('n.user_id', '=', userId);
   if (q.unread === true) query = query.where('n.read_at', 'is', null);
   if (q.unread === false) query = query.where('n.read_at', 'is not', null);

@@ -73,8 +73,9 @@ async function present(ctx: AppContext, actor: Actor, row: ObjectiveRow, cycleId
 
 /** A request body without its reason (what a pending adjustment replays). */
 function withoutReason<T extends { reason?: string }>(input: T): Omit<T, 'reason'> {
-  const { reason: _reason, ...rest } = input;
-  return rest;
+  const copy: Partial<T> = { ...input };
+  delete copy.reason;
+  return copy as Omit<T, 'reason'>;
 }
 
 /**
@@ -112,7 +113,9 @@ export async function createObjective(
         after: { ...withoutReason(input), title },
         private: visibility === 'private',
       };
-      return { proposed: await recordProposal(trx, actor, gate, change, withoutReason(input), now) };
+      return {
+        proposed: await recordProposal(trx, actor, gate, change, withoutReason(input), now),
+      };
     }
     const id = newId();
     await repo.insertObjective(trx, {
@@ -260,7 +263,9 @@ export async function updateObjective(
       private: before.visibility === 'private' || wanted.visibility === 'private',
     };
     if (gate.mode === 'propose') {
-      return { proposed: await recordProposal(trx, actor, gate, change, withoutReason(input), now) };
+      return {
+        proposed: await recordProposal(trx, actor, gate, change, withoutReason(input), now),
+      };
     }
     const updated = await repo.updateObjective(trx, orgId, id, before.version, set);
     if (!updated) throw changedMeanwhile();
@@ -374,7 +379,9 @@ export async function reorderObjectives(
       'objectiveIds',
     );
     const priorityOf = new Map(current.map((o) => [o.id, o.priority]));
-    const moving = input.objectiveIds.some((objectiveId, i) => priorityOf.get(objectiveId) !== i + 1);
+    const moving = input.objectiveIds.some(
+      (objectiveId, i) => priorityOf.get(objectiveId) !== i + 1,
+    );
     const gate = moving
       ? await gateChange(trx, actor, plan, facts, input.reason, opts)
       : ({ mode: 'free' } as const);
@@ -389,7 +396,9 @@ export async function reorderObjectives(
       private: current.some((o) => o.visibility === 'private'),
     };
     if (gate.mode === 'propose') {
-      return { proposed: await recordProposal(trx, actor, gate, change, withoutReason(input), now) };
+      return {
+        proposed: await recordProposal(trx, actor, gate, change, withoutReason(input), now),
+      };
     }
     for (const [i, objectiveId] of input.objectiveIds.entries()) {
       if (priorityOf.get(objectiveId) !== i + 1) {

@@ -151,7 +151,7 @@ export async function getPlan(ctx: AppContext, actor: Actor, id: string): Promis
   return withPlanScores(
     toPlanDetail(view, hc, objectiveTree(objectives, keyResults, actions, hc, showPrivate)),
     { objectives, keyResults },
-    isScoringPhase(view.state, view.cycle_state),
+    isScoringPhase({ state: view.state, approvedAt: view.approved_at }, view.cycle_state),
   );
 }
 

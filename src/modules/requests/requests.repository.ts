@@ -1,10 +1,6 @@
 /** SQL for cross-department requests and support links. Every query is scoped to one organization. */
 import type { DbOrTrx } from '../../context.js';
-import type {
-  SupportLinkTable,
-  SupportRequestRow,
-  SupportRequestTable,
-} from '../../db/schema.js';
+import type { SupportLinkTable, SupportRequestRow, SupportRequestTable } from '../../db/schema.js';
 import { isPostgres } from '../progress/progress.repository.js';
 
 /** requests with their objective's title and visibility, the owners' and the unit's names */

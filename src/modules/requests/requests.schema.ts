@@ -1,12 +1,7 @@
 /** API shapes of cross-department requests (协同), their support links, and the request bodies. */
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, Nullable, PageQuery, Timestamp, Title } from '../../http/schemas.js';
-import {
-  Direction,
-  MetricType,
-  MetricValue,
-  Weight,
-} from '../key-results/key-results.schema.js';
+import { Direction, MetricType, MetricValue, Weight } from '../key-results/key-results.schema.js';
 import { Reason } from '../plans/http.js';
 import type { RequestView, SupportLinkView } from './requests.repository.js';
 

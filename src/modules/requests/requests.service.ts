@@ -304,7 +304,7 @@ function assertUnitPlan(plan: PlanRow, row: SupportRequestRow, path: string): vo
  */
 const waitsForApprover = () =>
   conflict(
-    "Changes to this approved plan wait for its approver: accept into a plan that is not approved, or once the approver can make the change",
+    'Changes to this approved plan wait for its approver: accept into a plan that is not approved',
   );
 
 /** The KR an accepted request creates: the acceptor's choices over the requester's wishes. */
@@ -352,7 +352,11 @@ export async function acceptRequest(
     if (input.as === 'objective') {
       if (input.objectiveId !== undefined) {
         throw unprocessable('An objective is created: objectiveId is for as=keyResult', [
-          { path: 'objectiveId', message: 'is only for as=keyResult', code: 'request.objective_id' },
+          {
+            path: 'objectiveId',
+            message: 'is only for as=keyResult',
+            code: 'request.objective_id',
+          },
         ]);
       }
       const planId = await receivingPlan(inner, actor, row, input.planId);
@@ -368,7 +372,11 @@ export async function acceptRequest(
     } else {
       if (input.objectiveId === undefined) {
         throw unprocessable('Name the objective that gets the key result', [
-          { path: 'objectiveId', message: 'is required for as=keyResult', code: 'request.objective_required' },
+          {
+            path: 'objectiveId',
+            message: 'is required for as=keyResult',
+            code: 'request.objective_required',
+          },
         ]);
       }
       const objective = await findObjective(trx, orgId, input.objectiveId);

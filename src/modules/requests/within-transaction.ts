@@ -1,6 +1,6 @@
 /** Running other modules' services inside a transaction that is already open. */
 import type { Transaction } from 'kysely';
-import type { AppContext, Db } from '../../context.js';
+import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 
 /**
@@ -18,8 +18,10 @@ export function withinTransaction(ctx: AppContext, trx: Transaction<Database>): 
       if (prop === 'transaction') return () => joined;
       // Kysely keeps its state in private fields: methods must run on the real transaction
       const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      return typeof value === 'function'
+        ? (value as (...a: unknown[]) => unknown).bind(target)
+        : value;
     },
   });
-  return { ...ctx, db: db as Db };
+  return { ...ctx, db };
 }

@@ -7,12 +7,7 @@
  */
 import type { AppContext, DbOrTrx } from '../../context.js';
 import type { KeyResultRow, ObjectiveRow, PlanRow } from '../../db/schema.js';
-import {
-  conflict,
-  forbidden,
-  unprocessable,
-  type FieldProblem,
-} from '../../domain/errors.js';
+import { conflict, forbidden, unprocessable, type FieldProblem } from '../../domain/errors.js';
 import { policy, type Actor } from '../../domain/policy.js';
 import { EPSILON } from '../../domain/progress.js';
 import { newId } from '../../shared/ids.js';

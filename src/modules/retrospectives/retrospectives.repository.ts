@@ -110,6 +110,7 @@ export function plansOfUnitScope(db: DbOrTrx, orgId: string, unitId: string, cyc
       'plans.owner_type',
       'plans.owner_id',
       'plans.state',
+      'plans.approved_at',
       'units.name as unit_name',
       'users.name as user_name',
     ])

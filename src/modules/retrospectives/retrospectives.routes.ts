@@ -89,7 +89,8 @@ export const retrospectiveRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }>
     {
       schema: {
         tags: ['retrospectives'],
-        summary: "A unit's cycle summary: scores, committed misses, check-in discipline, adjustments",
+        summary:
+          "A unit's cycle summary: scores, committed misses, check-in discipline, adjustments",
         params: UnitCycleParams,
         response: { 200: Type.Ref(UnitCycleSummarySchema), ...errorResponses(401, 404) },
       },

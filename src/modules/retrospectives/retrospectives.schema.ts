@@ -84,7 +84,7 @@ export const UnitCycleSummarySchema = Type.Object(
     /** the plans of the unit, the units below it and their members */
     plans: Type.Object({
       total: Type.Integer(),
-      /** approved or closed: the ones that ran and are summarised */
+      /** approved, or closed after an approval: the ones that ran and are summarised */
       counted: Type.Integer(),
       withRetrospective: Type.Integer(),
     }),

@@ -54,7 +54,9 @@ export async function putRetrospective(
       editable: false,
     });
     if (plan.state !== 'approved' && plan.state !== 'closed') {
-      throw conflict(`A retrospective needs an approved or closed plan (the plan is ${plan.state})`);
+      throw conflict(
+        `A retrospective needs an approved or closed plan (the plan is ${plan.state})`,
+      );
     }
     const existing = await repo.findRetrospectiveView(trx, orgId, planId);
     if (existing) {

@@ -8,11 +8,7 @@ import type { AppContext } from '../../context.js';
 import type { KeyResultRow, ObjectiveRow } from '../../db/schema.js';
 import { notFound } from '../../domain/errors.js';
 import type { Actor } from '../../domain/policy.js';
-import {
-  bandCounts,
-  checkInDiscipline,
-  relativeTargetChange,
-} from '../../domain/retrospective.js';
+import { bandCounts, checkInDiscipline, relativeTargetChange } from '../../domain/retrospective.js';
 import { isCommittedMiss, keyResultScore, weightedScore } from '../../domain/scoring.js';
 import {
   isObjectiveVisible,
@@ -79,7 +75,10 @@ export async function unitCycleSummary(
     loadPrivateReadScope(ctx.db, actor),
     loadHealthContext(ctx.db, orgId, cycleId, ctx.now()),
   ]);
-  const counted = plans.filter((p) => p.state === 'approved' || p.state === 'closed');
+  // the plans that ran: approved, or closed after an approval (not drafts closed with the cycle)
+  const counted = plans.filter(
+    (p) => p.state === 'approved' || (p.state === 'closed' && p.approved_at !== null),
+  );
   const ids = counted.map((p) => p.id);
   const [objectives, keyResults, checkIns, adjustments, retrospectives] = await Promise.all([
     repo.objectivesOfPlans(ctx.db, orgId, ids),
@@ -89,7 +88,11 @@ export async function unitCycleSummary(
       to: shifted(cycle.end_date, 2),
     }),
     repo.adjustmentsOfPlans(ctx.db, orgId, ids),
-    repo.plansWithRetrospective(ctx.db, orgId, plans.map((p) => p.id)),
+    repo.plansWithRetrospective(
+      ctx.db,
+      orgId,
+      plans.map((p) => p.id),
+    ),
   ]);
   const planById = new Map(counted.map((p) => [p.id, p]));
   const ref = (planId: string) => {
@@ -142,7 +145,8 @@ export async function unitCycleSummary(
   const shown = adjustments.filter((a) => {
     const p = planById.get(a.plan_id);
     return (
-      a.visibility === 'public' || (p !== undefined && readsPrivateOf(scope, p.owner_type, p.owner_id))
+      a.visibility === 'public' ||
+      (p !== undefined && readsPrivateOf(scope, p.owner_type, p.owner_id))
     );
   });
   const byCount = [...groupBy(shown, (a) => a.plan_id)]
@@ -161,7 +165,8 @@ export async function unitCycleSummary(
           ...ref(a.plan_id),
           adjustmentId: a.id,
           keyResultId: a.target_id,
-          title: String(after?.title ?? before?.title ?? ''),
+          title:
+            [after?.title, before?.title].find((x): x is string => typeof x === 'string') ?? '',
           before: b,
           after: f,
           relativeChange: relativeTargetChange(typeof s === 'number' ? s : 0, b, f),

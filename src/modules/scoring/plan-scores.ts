@@ -74,9 +74,12 @@ export function withPlanScores(
       ...detail,
       score: null,
       scoreBand: null,
-      objectives: detail.objectives.map(
-        (o): Objective => ({ ...o, score: null, scoreBand: null, miss: null }),
-      ),
+      objectives: detail.objectives.map((o): Objective => ({
+        ...o,
+        score: null,
+        scoreBand: null,
+        miss: null,
+      })),
     };
   }
   const scores = planScores(rows.objectives, rows.keyResults);

@@ -99,8 +99,9 @@ export async function scoreKeyResult(
     return { row, cycleId: plan.cycle_id };
   });
   const hc = await loadHealthContext(ctx.db, orgId, cycleId, ctx.now());
-  const { visibility: _visibility, ...kr } = row;
-  return withKeyResultScore(await keyResultView(ctx.db, orgId, kr, hc, { actions: true }), kr.progress, true);
+  // `row` also carries its objective's visibility; the view reads only the KR's columns
+  const view = await keyResultView(ctx.db, orgId, row, hc, { actions: true });
+  return withKeyResultScore(view, row.progress, true);
 }
 
 /**

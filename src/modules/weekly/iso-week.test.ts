@@ -4,7 +4,6 @@ import {
   isoWeekDates,
   isoWeekOf,
   isoWeekRange,
-  localDate,
   parseIsoWeek,
   weekdayOf,
   weeksInYear,
@@ -60,10 +59,5 @@ describe('ISO weeks', () => {
     expect(ny.from).toBe('2026-11-02T05:00:00.000Z');
     const summer = isoWeekRange({ year: 2026, week: 27 }, 'America/New_York');
     expect(summer.from).toBe('2026-06-29T04:00:00.000Z');
-  });
-
-  it('reads the local date of an instant', () => {
-    expect(localDate(new Date('2026-11-26T17:00:00Z'), 'Asia/Shanghai')).toBe('2026-11-27');
-    expect(localDate(new Date('2026-11-26T17:00:00Z'), 'UTC')).toBe('2026-11-26');
   });
 });

@@ -103,11 +103,6 @@ function offsetMs(at: number, timeZone: string): number {
   return local - Math.floor(at / 1000) * 1000;
 }
 
-/** `YYYY-MM-DD` of the instant `at` in `timeZone`. */
-export function localDate(at: Date, timeZone: string): string {
-  return fromUtcMs(at.getTime() + offsetMs(at.getTime(), timeZone));
-}
-
 /** The instant local midnight starts `ymd` in `timeZone` (twice adjusted, for DST changes). */
 export function startOfLocalDay(ymd: string, timeZone: string): Date {
   const wall = toUtcMs(ymd);

@@ -2,9 +2,10 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { Loading } from '../components/states';
+import { useMediaQuery } from '../hooks/useMediaQuery';
 import { AppShell } from './AppShell';
 import { OrgDataProvider } from './org-data';
 import { SessionExpiredModal } from './SessionExpiredModal';
@@ -41,8 +42,11 @@ export function App() {
 
 function Themed({ children }: { children: ReactNode }) {
   const { locale } = useSession();
+  // people who ask for less motion get none
+  const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
+  const themed = useMemo(() => ({ ...theme, token: { ...theme.token, motion: !reducedMotion } }), [reducedMotion]);
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={themed} button={{ autoInsertSpace: false }}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

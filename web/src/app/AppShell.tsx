@@ -52,11 +52,11 @@ export function AppShell() {
   }, [location.pathname]);
 
   const items: MenuProps['items'] = [
-    { key: '/', icon: <AimOutlined />, label: <Link to="/">{t('nav.myOkrs')}</Link> },
-    { key: '/check-in', icon: <CheckSquareOutlined />, label: <Link to="/check-in">{t('nav.checkIn')}</Link> },
+    { key: '/', icon: <AimOutlined aria-hidden />, label: <Link to="/">{t('nav.myOkrs')}</Link> },
+    { key: '/check-in', icon: <CheckSquareOutlined aria-hidden />, label: <Link to="/check-in">{t('nav.checkIn')}</Link> },
     {
       key: '/reviews',
-      icon: <AuditOutlined />,
+      icon: <AuditOutlined aria-hidden />,
       label: (
         <Link to="/reviews">
           {t('nav.reviews')}{' '}
@@ -66,12 +66,12 @@ export function AppShell() {
         </Link>
       ),
     },
-    { key: '/timeline', icon: <FieldTimeOutlined />, label: <Link to="/timeline">{t('nav.timeline')}</Link> },
-    { key: '/organization', icon: <TeamOutlined />, label: <Link to="/organization">{t('nav.organization')}</Link> },
-    { key: '/dashboard', icon: <DashboardOutlined />, label: <Link to="/dashboard">{t('nav.dashboard')}</Link> },
-    { key: '/alignment', icon: <NodeIndexOutlined />, label: <Link to="/alignment">{t('nav.alignment')}</Link> },
+    { key: '/timeline', icon: <FieldTimeOutlined aria-hidden />, label: <Link to="/timeline">{t('nav.timeline')}</Link> },
+    { key: '/organization', icon: <TeamOutlined aria-hidden />, label: <Link to="/organization">{t('nav.organization')}</Link> },
+    { key: '/dashboard', icon: <DashboardOutlined aria-hidden />, label: <Link to="/dashboard">{t('nav.dashboard')}</Link> },
+    { key: '/alignment', icon: <NodeIndexOutlined aria-hidden />, label: <Link to="/alignment">{t('nav.alignment')}</Link> },
     ...(me.role === 'admin'
-      ? [{ key: '/admin', icon: <ApartmentOutlined />, label: <Link to="/admin">{t('nav.admin')}</Link> }]
+      ? [{ key: '/admin', icon: <ApartmentOutlined aria-hidden />, label: <Link to="/admin">{t('nav.admin')}</Link> }]
       : []),
   ];
 
@@ -89,7 +89,7 @@ export function AppShell() {
   );
 
   const accountItems: MenuProps['items'] = [
-    { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },
+    { key: 'settings', icon: <SettingOutlined aria-hidden />, label: t('nav.settings') },
     { type: 'divider' },
     { key: 'signOut', label: t('nav.signOut') },
   ];
@@ -121,7 +121,7 @@ export function AppShell() {
           {mobile ? (
             <Button
               type="text"
-              icon={<MenuOutlined />}
+              icon={<MenuOutlined aria-hidden />}
               aria-label={t('nav.openMenu')}
               aria-expanded={drawerOpen}
               onClick={() => setDrawerOpen(true)}
@@ -138,6 +138,7 @@ export function AppShell() {
               label: `${c.name} · ${t(`cycleState.${c.state}`)}`,
             }))}
             popupMatchSelectWidth={false}
+            showSearch={{ optionFilterProp: 'label' }}
             loading={org.loading}
           />
           <div className="header-spacer" />
@@ -152,7 +153,7 @@ export function AppShell() {
             }}
             trigger={['click']}
           >
-            <Button type="text" aria-label={t('nav.account', { name: me.name })}>
+            <Button type="text" {...(mobile ? { 'aria-label': t('nav.account', { name: me.name }) } : {})}>
               <span className="avatar" aria-hidden>
                 {me.name.slice(0, 1)}
               </span>

@@ -198,7 +198,7 @@ function CheckInForm({ items, onSaved }: { items: MyKeyResult[]; onSaved: (kr: K
       ) : null}
       <div className="checkin-bar">
         <span aria-live="polite">{t('checkIn.filled', { count: touched.length, total: ordered.length })}</span>
-        <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving} size="large" disabled={touched.length === 0 && !saving}>
+        <Button type="primary" htmlType="submit" icon={<SaveOutlined aria-hidden />} loading={saving} size="large" disabled={touched.length === 0 && !saving}>
           {t('checkIn.saveAll')}
         </Button>
       </div>

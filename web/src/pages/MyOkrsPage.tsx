@@ -194,7 +194,7 @@ function NoPlanCard({ owner, cycleId, onCreated }: { owner: Owner; cycleId: stri
       <EmptyState description={t('myOkrs.noPlan')}>
         <Button
           type="primary"
-          icon={<PlusOutlined />}
+          icon={<PlusOutlined aria-hidden />}
           loading={busy}
           onClick={async () => {
             setBusy(true);

@@ -173,7 +173,7 @@ function PlanEditorView({ plan, reviews, reload }: { plan: PlanDetail; reviews: 
               <FieldTimeOutlined aria-hidden /> {t('nav.timeline')}
             </Link>
             {canSubmit ? (
-              <Button type="primary" icon={<SendOutlined />} loading={submitting} onClick={() => void submit()}>
+              <Button type="primary" icon={<SendOutlined aria-hidden />} loading={submitting} onClick={() => void submit()}>
                 {t('plan.submit')}
               </Button>
             ) : null}
@@ -210,7 +210,7 @@ function PlanEditorView({ plan, reviews, reload }: { plan: PlanDetail; reviews: 
             <Card>
               <EmptyState description={editable ? t('plan.emptyEditable') : t('plan.empty')}>
                 {editable ? (
-                  <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+                  <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)}>
                     {t('objective.add')}
                   </Button>
                 ) : null}
@@ -241,7 +241,7 @@ function PlanEditorView({ plan, reviews, reload }: { plan: PlanDetail; reviews: 
                 <NewObjectiveForm onDone={() => setAdding(false)} />
               </Card>
             ) : objectives.length > 0 ? (
-              <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} className="add-objective" block>
+              <Button icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)} className="add-objective" block>
                 {t('objective.add')}
               </Button>
             ) : null

@@ -44,7 +44,7 @@ export default function SignInPage({ expired = false }: { expired?: boolean }) {
             <Alert
               type="warning"
               showIcon
-              icon={<ClockCircleOutlined />}
+              icon={<ClockCircleOutlined aria-hidden />}
               title={t('session.expiredTitle')}
               description={t('session.expiredPage')}
               className="form-alert"

@@ -30,7 +30,7 @@ export function ActionList({ keyResult }: { keyResult: KeyResult }) {
         adding ? (
           <NewActionForm keyResult={keyResult} onDone={() => setAdding(false)} />
         ) : (
-          <Button type="link" size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+          <Button type="link" size="small" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)}>
             {t('action.add')}
           </Button>
         )
@@ -85,7 +85,7 @@ function ActionRow({ action }: { action: Action }) {
             ed.change((reason) => actionsApi.remove(action.id, action.version, reason)).catch(fail)
           }
         >
-          <Button size="small" type="text" icon={<DeleteOutlined />} aria-label={t('action.delete', { title: action.title })} />
+          <Button size="small" type="text" icon={<DeleteOutlined aria-hidden />} aria-label={t('action.delete', { title: action.title })} />
         </Popconfirm>
       ) : null}
     </li>

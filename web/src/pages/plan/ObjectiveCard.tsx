@@ -96,7 +96,7 @@ export function ObjectiveCard({ objective: o, index, count, onMove, dragging, on
               <Button
                 size="small"
                 type="text"
-                icon={<ArrowUpOutlined />}
+                icon={<ArrowUpOutlined aria-hidden />}
                 disabled={index === 0}
                 aria-label={t('plan.moveUp', { title: o.title })}
                 onClick={() => onMove(index, index - 1)}
@@ -104,7 +104,7 @@ export function ObjectiveCard({ objective: o, index, count, onMove, dragging, on
               <Button
                 size="small"
                 type="text"
-                icon={<ArrowDownOutlined />}
+                icon={<ArrowDownOutlined aria-hidden />}
                 disabled={index === count - 1}
                 aria-label={t('plan.moveDown', { title: o.title })}
                 onClick={() => onMove(index, index + 1)}
@@ -170,7 +170,7 @@ export function ObjectiveCard({ objective: o, index, count, onMove, dragging, on
               okButtonProps={{ danger: true }}
               onConfirm={() => ed.change((reason) => objectivesApi.remove(o.id, o.version, reason)).catch(fail)}
             >
-              <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('objective.delete', { title: o.title })} />
+              <Button size="small" type="text" danger icon={<DeleteOutlined aria-hidden />} aria-label={t('objective.delete', { title: o.title })} />
             </Popconfirm>
           ) : null}
         </div>
@@ -238,7 +238,7 @@ export function ObjectiveCard({ objective: o, index, count, onMove, dragging, on
                 />
               </div>
             ) : (
-              <Button icon={<PlusOutlined />} onClick={() => setAddingKr(true)} className="add-kr">
+              <Button icon={<PlusOutlined aria-hidden />} onClick={() => setAddingKr(true)} className="add-kr">
                 {t('kr.add')}
               </Button>
             )
@@ -300,7 +300,7 @@ function KeyResultRow({ kr }: { kr: KeyResult }) {
           </Tooltip>
           {ed.editable ? (
             <>
-              <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('kr.editOf', { title: kr.title })} onClick={() => setEditing(true)} />
+              <Button size="small" type="text" icon={<EditOutlined aria-hidden />} aria-label={t('kr.editOf', { title: kr.title })} onClick={() => setEditing(true)} />
               <Popconfirm
                 title={t('kr.deleteConfirm')}
                 okText={t('common.delete')}
@@ -308,7 +308,7 @@ function KeyResultRow({ kr }: { kr: KeyResult }) {
                 okButtonProps={{ danger: true }}
                 onConfirm={() => ed.change((reason) => krApi.remove(kr.id, kr.version, reason)).catch(fail)}
               >
-                <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('kr.deleteOf', { title: kr.title })} />
+                <Button size="small" type="text" danger icon={<DeleteOutlined aria-hidden />} aria-label={t('kr.deleteOf', { title: kr.title })} />
               </Popconfirm>
             </>
           ) : null}
@@ -319,7 +319,7 @@ function KeyResultRow({ kr }: { kr: KeyResult }) {
         size="small"
         className="actions-toggle"
         aria-expanded={open}
-        icon={open ? <DownOutlined /> : <RightOutlined />}
+        icon={open ? <DownOutlined aria-hidden /> : <RightOutlined aria-hidden />}
         onClick={() => setOpen(!open)}
       >
         {t('action.toggle', { count: actionCount })}

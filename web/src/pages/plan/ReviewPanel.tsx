@@ -65,10 +65,10 @@ export function ReviewActions({ onApprove, onRequestChanges }: ReviewActionsProp
     <Card className="review-card" title={<h2 className="card-title">{t('review.yourDecision')}</h2>}>
       <Typography.Paragraph>{t('review.help')}</Typography.Paragraph>
       <Space wrap>
-        <Button type="primary" icon={<CheckOutlined />} onClick={() => setMode('approve')}>
+        <Button type="primary" icon={<CheckOutlined aria-hidden />} onClick={() => setMode('approve')}>
           {t('review.approve')}
         </Button>
-        <Button icon={<RollbackOutlined />} onClick={() => setMode('changes')}>
+        <Button icon={<RollbackOutlined aria-hidden />} onClick={() => setMode('changes')}>
           {t('review.requestChanges')}
         </Button>
       </Space>

@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PolarisSqliteDialect } from './sqlite-driver.js';
+
+interface Db {
+  items: { id: number; label: string };
+}
+
+describe('the SQLite driver (statement reuse, group commit)', () => {
+  let dir: string;
+  let file: string;
+  let raw: SQLite.Database;
+  let db: Kysely<Db>;
+  let commits: number;
+  let prepares: number;
+
+  beforeEach(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polaris-driver-'));
+    file = path.join(dir, 'test.db');
+    raw = new SQLite(file);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = FULL');
+    commits = 0;
+    prepares = 0;
+    // count physical COMMITs and statement preparations
+    const prepare = raw.prepare.bind(raw);
+    raw.prepare = ((text: string) => {
+      prepares++;
+      const stmt = prepare(text);
+      if (text === 'commit') {
+        const run = stmt.run.bind(stmt);
+        stmt.run = ((...args: unknown[]) => {
+          commits++;
+          return run(...(args as []));
+        }) as typeof stmt.run;
+      }
+      return stmt;
+    }) as typeof raw.prepare;
+    db = new Kysely<Db>({ dialect: new PolarisSqliteDialect(raw) });
+    await sql`create table items (id integer primary key, label text not null unique)`.execute(db);
+  });
+
+  afterEach(async () => {
+    await db.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** what another connection sees: only committed rows */
+  const committedLabels = () => {
+    const other = new SQLite(file, { readonly: true });
+    try {
+      return (
+        other.prepare('select label from items order by id').all() as { label: string }[]
+      ).map((r) => r.label);
+    } finally {
+      other.close();
+    }
+  };
+
+  it('prepares a statement text once and reuses it', async () => {
+    const before = prepares;
+    for (let i = 0; i < 20; i++) {
+      await db.selectFrom('items').selectAll().where('id', '=', i).execute();
+    }
+    expect(prepares - before).toBe(1);
+  });
+
+  it('commits concurrent transactions with fewer physical commits, each durable when it resolves', async () => {
+    const seen: string[][] = [];
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        db
+          .transaction()
+          .execute(async (trx) => {
+            await trx
+              .insertInto('items')
+              .values({ id: i, label: `item ${i}` })
+              .execute();
+          })
+          .then(() => seen.push(committedLabels())),
+      ),
+    );
+    // every transaction, once resolved, was visible to another connection
+    for (const [i, labels] of seen.entries()) expect(labels.length).toBeGreaterThanOrEqual(i + 1);
+    expect(committedLabels()).toHaveLength(12);
+    expect(commits).toBeGreaterThan(0);
+    expect(commits).toBeLessThan(12);
+  });
+
+  it('rolls back only the failing transaction of a group', async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) =>
+        db.transaction().execute(async (trx) => {
+          await trx
+            .insertInto('items')
+            .values({ id: i, label: `item ${i}` })
+            .execute();
+          if (i === 2) throw new Error('changed my mind');
+          if (i === 4) {
+            // a constraint violation inside the transaction
+            await trx.insertInto('items').values({ id: 100, label: 'item 0' }).execute();
+          }
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
+    expect(committedLabels()).toEqual(['item 0', 'item 1', 'item 3', 'item 5']);
+  });
+
+  it('keeps savepoints inside a transaction working', async () => {
+    const trx = await db.startTransaction().execute();
+    await trx.insertInto('items').values({ id: 1, label: 'kept' }).execute();
+    const sp = await trx.savepoint('inner').execute();
+    await sp.insertInto('items').values({ id: 2, label: 'undone' }).execute();
+    await sp.rollbackToSavepoint('inner').execute();
+    await trx.commit().execute();
+    expect(committedLabels()).toEqual(['kept']);
+  });
+
+  it('commits a lone transaction at once and leaves no transaction open', async () => {
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('items').values({ id: 1, label: 'alone' }).execute();
+    });
+    expect(commits).toBe(1);
+    expect(raw.inTransaction).toBe(false);
+    expect(committedLabels()).toEqual(['alone']);
+  });
+});

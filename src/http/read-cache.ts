@@ -1,0 +1,123 @@
+/**
+ * A short-lived cache of the heavy read models (the cycle dashboard and the alignment map): at
+ * 40,000 objectives and 120,000 KRs each costs hundreds of milliseconds, and a company opening
+ * its dashboard at nine o'clock would otherwise compute it once per person. The serialized
+ * response is kept for `ttlMs` per organization, caller and URL; concurrent misses for one key
+ * wait for the first computation instead of repeating it. A cached response may lag writes by
+ * up to `ttlMs`, in every process alike (0 turns the cache off, as in tests).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { policy } from '../domain/policy.js';
+
+/** the routes whose responses are cached (Fastify route URLs, prefix included) */
+export const CACHED_READ_MODELS: ReadonlySet<string> = new Set([
+  '/api/v1/cycles/:id/dashboard',
+  '/api/v1/cycles/:id/alignment',
+]);
+
+export interface ReadCacheOptions {
+  ttlMs: number;
+  /** total size of the kept responses; the oldest go first */
+  maxBytes?: number;
+}
+
+interface Entry {
+  payload: string;
+  contentType: string;
+  bytes: number;
+  expiresAt: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    readCacheKey?: string;
+    readCacheDone?: (entry: Entry | null) => void;
+  }
+}
+
+/** Installs the cache on `api` (after authentication, whose principal is part of the key). */
+export function installReadCache(api: FastifyInstance, opts: ReadCacheOptions): void {
+  if (opts.ttlMs <= 0) return;
+  const maxBytes = opts.maxBytes ?? 64 * 1024 * 1024;
+  const entries = new Map<string, Entry>();
+  const inflight = new Map<string, Promise<Entry | null>>();
+  let bytes = 0;
+
+  const drop = (key: string) => {
+    const e = entries.get(key);
+    if (e) {
+      bytes -= e.bytes;
+      entries.delete(key);
+    }
+  };
+  const fresh = (key: string): Entry | undefined => {
+    const e = entries.get(key);
+    if (e && e.expiresAt > Date.now()) return e;
+    if (e) drop(key);
+    return undefined;
+  };
+  const send = (reply: FastifyReply, e: Entry) =>
+    reply.header('content-type', e.contentType).header('x-read-cache', 'hit').send(e.payload);
+
+  api.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
+    if (req.method !== 'GET' || !CACHED_READ_MODELS.has(req.routeOptions.url ?? '')) return;
+    const actor = req.principal?.actor;
+    if (!actor) return;
+    // admins read every private objective alike; other people see what they may read
+    const who = policy.readEveryPrivateObjective(actor) ? 'all' : actor.userId;
+    const key = `${actor.organizationId}|${who}|${req.url}`;
+    const hit = fresh(key);
+    if (hit) return send(reply, hit);
+    const pending = inflight.get(key);
+    if (pending) {
+      const first = await pending;
+      if (first) return send(reply, first);
+      return;
+    }
+    let done!: (entry: Entry | null) => void;
+    inflight.set(
+      key,
+      new Promise<Entry | null>((resolve) => {
+        done = resolve;
+      }),
+    );
+    req.readCacheKey = key;
+    req.readCacheDone = (entry) => {
+      inflight.delete(key);
+      done(entry);
+    };
+  });
+
+  api.addHook('onSend', async (req, reply, payload) => {
+    const key = req.readCacheKey;
+    if (key === undefined || !req.readCacheDone) return payload;
+    let entry: Entry | null = null;
+    if (reply.statusCode === 200 && typeof payload === 'string') {
+      const size = Buffer.byteLength(payload);
+      entry = {
+        payload,
+        contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+        bytes: size,
+        expiresAt: Date.now() + opts.ttlMs,
+      };
+      if (size <= maxBytes) {
+        drop(key);
+        entries.set(key, entry);
+        bytes += size;
+        for (const oldest of entries.keys()) {
+          if (bytes <= maxBytes) break;
+          drop(oldest);
+        }
+      }
+    }
+    req.readCacheDone(entry);
+    req.readCacheDone = undefined;
+    return payload;
+  });
+
+  // a request that failed before sending still releases the ones waiting for it
+  api.addHook('onResponse', async (req) => {
+    req.readCacheDone?.(null);
+    req.readCacheDone = undefined;
+  });
+}

@@ -1,0 +1,106 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { emailDomainFor, generateOrganization } from '../../src/generate/generate.js';
+import { createApiToken } from '../../src/modules/auth/auth.service.js';
+import { useTestApp } from '../helpers/app.js';
+import { enginesToTest } from '../helpers/engines.js';
+
+const TTL_MS = 1_500;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+for (const { engine, skip } of await enginesToTest()) {
+  describe.skipIf(skip)(`cached read models on ${engine}`, () => {
+    const t = useTestApp(engine, { readCacheMs: TTL_MS });
+    let orgId: string;
+    let cycleId: string;
+    let rootPlanId: string;
+    let admin: string;
+    let member: string;
+    let outsider: string;
+
+    beforeAll(async () => {
+      const report = await generateOrganization(t.ctx, {
+        users: 30,
+        units: 6,
+        weeks: 2,
+        seed: 5,
+        org: 'Cache Co',
+        domain: emailDomainFor('Cache Co'),
+      });
+      orgId = report.organizationId;
+      const cycle = await t.ctx.db
+        .selectFrom('cycles')
+        .select('id')
+        .where('organization_id', '=', orgId)
+        .where('kind', '=', 'quarter')
+        .executeTakeFirstOrThrow();
+      cycleId = cycle.id;
+      const plan = await t.ctx.db
+        .selectFrom('plans')
+        .select('id')
+        .where('cycle_id', '=', cycleId)
+        .where('owner_id', '=', report.rootUnitId)
+        .executeTakeFirstOrThrow();
+      rootPlanId = plan.id;
+      const people = await t.ctx.db
+        .selectFrom('users')
+        .select(['id', 'role'])
+        .where('organization_id', '=', orgId)
+        .orderBy('email')
+        .execute();
+      const token = async (u: { id: string; role: 'admin' | 'member' }) =>
+        (await createApiToken(t.ctx, { userId: u.id, organizationId: orgId, role: u.role }, 't'))
+          .token;
+      admin = await token(people.find((p) => p.role === 'admin')!);
+      member = await token(people.find((p) => p.role === 'member')!);
+      outsider = (await t.factory.org()).admin.token;
+    });
+
+    const dashboard = (token: string) => t.client(token).get(`/cycles/${cycleId}/dashboard`);
+
+    it('answers a repeated dashboard read from the cache with the same body, until it expires', async () => {
+      const first = await dashboard(admin);
+      expect(first.status).toBe(200);
+      expect(first.headers['x-read-cache']).toBeUndefined();
+      const second = await dashboard(admin);
+      expect(second.headers['x-read-cache']).toBe('hit');
+      expect(second.body).toEqual(first.body);
+
+      // a change shows once the cached response has expired
+      await t.ctx.db
+        .updateTable('plans')
+        .set({ progress: 0.123 })
+        .where('id', '=', rootPlanId)
+        .execute();
+      expect((await dashboard(admin)).body.progress).toBe(first.body.progress);
+      await sleep(TTL_MS + 100);
+      const later = await dashboard(admin);
+      expect(later.headers['x-read-cache']).toBeUndefined();
+      expect(later.body.progress).toBe(0.123);
+    });
+
+    it('keeps one entry per caller who sees different private objectives', async () => {
+      await dashboard(admin);
+      const asMember = await dashboard(member);
+      expect(asMember.status).toBe(200);
+      expect(asMember.headers['x-read-cache']).toBeUndefined();
+      expect((await dashboard(member)).headers['x-read-cache']).toBe('hit');
+    });
+
+    it('computes concurrent misses once and serves the others the result', async () => {
+      await sleep(TTL_MS + 100);
+      const all = await Promise.all(
+        Array.from({ length: 5 }, () => t.client(admin).get(`/cycles/${cycleId}/alignment`)),
+      );
+      expect(all.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+      expect(all.filter((r) => r.headers['x-read-cache'] === 'hit')).toHaveLength(4);
+      for (const r of all) expect(r.body).toEqual(all[0]!.body);
+    });
+
+    it("never serves another organization's cached read model: 404", async () => {
+      await dashboard(admin);
+      const res = await dashboard(outsider);
+      expect(res.status).toBe(404);
+      expect(res.headers['x-read-cache']).toBeUndefined();
+    });
+  });
+}
