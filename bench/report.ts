@@ -124,6 +124,13 @@ export function checkTargets(r: EngineResult, sqlite: EngineResult | null): Targ
 }
 
 const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
+/** CPU per request: the application's process, plus PostgreSQL's backends when there are any */
+const cpu = (m: Measured) =>
+  m.cpu === undefined
+    ? '–'
+    : m.cpu.databaseMs > 0
+      ? `${m.cpu.appMs.toFixed(2)} + ${m.cpu.databaseMs.toFixed(2)} db`
+      : m.cpu.appMs.toFixed(2);
 
 export function markdown(r: EngineResult): string {
   const lines = [
@@ -140,14 +147,14 @@ export function markdown(r: EngineResult): string {
         ? 'reused from the cache.'
         : `generated in ${(r.generation.ms / 1000).toFixed(1)} s.`),
     '',
-    '| scenario | conns | app req/s | app p50 ms | app p99 ms | floor ops/s | floor p50 ms | floor p99 ms | app ÷ floor | load |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| scenario | conns | app req/s | app p50 ms | app p99 ms | app CPU ms/req | floor ops/s | floor p50 ms | floor p99 ms | floor CPU ms/op | app ÷ floor | load |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...r.scenarios.map(
       (s) =>
-        `| ${s.label} | ${s.connections} | ${n0(s.app.rps)} | ${s.app.p50} | ${s.app.p99} | ` +
+        `| ${s.label} | ${s.connections} | ${n0(s.app.rps)} | ${s.app.p50} | ${s.app.p99} | ${cpu(s.app)} | ` +
         (s.floor
-          ? `${n0(s.floor.rps)} | ${s.floor.p50} | ${s.floor.p99} | ${s.ratio?.toFixed(2)} |`
-          : '– | – | – | – |') +
+          ? `${n0(s.floor.rps)} | ${s.floor.p50} | ${s.floor.p99} | ${cpu(s.floor)} | ${s.ratio?.toFixed(2)} |`
+          : '– | – | – | – | – |') +
         ` ${s.loadAverage.join(' → ')} |`,
     ),
     '',
@@ -163,7 +170,9 @@ export function markdown(r: EngineResult): string {
     'As served: the production configuration, which keeps dashboard and alignment responses for',
     '2 s (POLARIS_READ_CACHE_MS); "computed every time" runs a server with that cache off.',
     "Load: the machine's 1-minute load average before → after the scenario (2 CPUs; other",
-    'processes on the machine compete with the server and the load generator).',
+    'processes on the machine compete with the server and the load generator). CPU ms/req: user +',
+    'system time of the server process (of the bench process for the floor) per request, plus',
+    "PostgreSQL's backends; it is what one request costs whatever else runs on the machine.",
     '',
   ];
   return lines.join('\n');

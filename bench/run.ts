@@ -25,6 +25,7 @@ import {
   type ScenarioResult,
 } from './report.js';
 import { runScenario, scenarios, type Measured } from './scenarios.js';
+import { startCpuMeter } from './cpu.js';
 import { startServer } from './server.js';
 
 const { values } = parseArgs({
@@ -66,6 +67,7 @@ const log = (s: string) => console.log(s);
 const loadAverage = () => os.loadavg()[0]!.toFixed(1);
 const fmt = (m: Measured) =>
   `${Math.round(m.rps)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms` +
+  (m.cpu ? `, CPU ${m.cpu.appMs}+${m.cpu.databaseMs} ms/req (client ${m.cpu.clientMs})` : '') +
   (m.non2xx + m.errors > 0 ? `, NOT 2xx: ${JSON.stringify(m.statusCodes)} errors ${m.errors}` : '');
 
 /** check-in targets: the first part for the app, the rest for the floor */
@@ -87,6 +89,24 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
   const appTargets: Targets = { ...targets, checkIns: targets.checkIns.slice(0, APP_CHECK_INS) };
   const floorCheckIns = targets.checkIns.slice(APP_CHECK_INS);
 
+  const database = engine === 'postgres' ? new URL(prepared.databaseUrl).pathname.slice(1) : null;
+  /** CPU per operation of `pids` (and PostgreSQL's backends), and of this process (the client) */
+  const cpuMeter = (pids: number[]) => {
+    const app = startCpuMeter(() => pids);
+    const db = database === null ? null : startCpuMeter(() => [], database);
+    const client = process.cpuUsage();
+    return {
+      stop: (ops: number) => {
+        const used = process.cpuUsage(client);
+        const per = (ms: number) => (ops > 0 ? Math.round((ms / ops) * 1000) / 1000 : 0);
+        return {
+          appMs: per(app.stop()),
+          databaseMs: per(db?.stop() ?? 0),
+          clientMs: per((used.user + used.system) / 1000),
+        };
+      },
+    };
+  };
   const specs = scenarios(appTargets, connections).filter((x) => !only || only.includes(x.name));
   const results: ScenarioResult[] = [];
   let rssIdle = 0;
@@ -110,9 +130,11 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
       for (const spec of mine) {
         let peak = 0;
         const loadBefore = loadAverage();
+        const meter = cpuMeter([server.pid]);
         const app = await runScenario(server.url, spec, seconds, () => {
           peak = Math.max(peak, server.rss());
         });
+        app.cpu = meter.stop(app.requests);
         rssMax = Math.max(rssMax, peak);
         if (spec.name === 'mix') rssMaxMix = peak;
         log(`  ${spec.name.padEnd(18)} ${fmt(app)}  (RSS ≤ ${mb(peak)} MB, load ${loadAverage()})`);
@@ -149,7 +171,11 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
       const key = `${r.floorOp}/${r.connections}`;
       let floor = measured.get(key);
       if (!floor) {
+        const meter = cpuMeter([process.pid]);
         floor = await runFloor(byName[r.floorOp], r.connections, floorSeconds);
+        floor.cpu = meter.stop(floor.requests);
+        // the floor's client is its own process: that time is the application side
+        floor.cpu = { ...floor.cpu, clientMs: 0 };
         measured.set(key, floor);
         log(`  floor ${key.padEnd(18)} ${fmt(floor)}`);
       }

@@ -28,6 +28,8 @@ export interface Measured {
   non2xx: number;
   errors: number;
   statusCodes: Record<string, number>;
+  /** CPU milliseconds per request: the server (or the floor's process), PostgreSQL, the client */
+  cpu?: { appMs: number; databaseMs: number; clientMs: number };
 }
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

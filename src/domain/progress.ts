@@ -186,6 +186,20 @@ function parseDate(date: string, path: string): number {
  * skipped (clocks jump forward at midnight) the moment the day begins.
  */
 function startOfLocalDay(wallMidnight: number, timeZone: string): number {
+  // pure, and every request of a read model asks for the same few days: remember them
+  const key = `${timeZone}|${wallMidnight}`;
+  const known = dayStarts.get(key);
+  if (known !== undefined) return known;
+  const t = computeStartOfLocalDay(wallMidnight, timeZone);
+  if (dayStarts.size >= MAX_DAY_STARTS) dayStarts.clear();
+  dayStarts.set(key, t);
+  return t;
+}
+
+const dayStarts = new Map<string, number>();
+const MAX_DAY_STARTS = 10_000;
+
+function computeStartOfLocalDay(wallMidnight: number, timeZone: string): number {
   const offsets = new Set([
     offsetAt(wallMidnight - DAY_MS, timeZone),
     offsetAt(wallMidnight, timeZone),

@@ -22,7 +22,8 @@ export interface ReadCacheOptions {
 }
 
 interface Entry {
-  payload: string;
+  /** one buffer, written as is to every socket (no copy per response) */
+  payload: Buffer;
   contentType: string;
   bytes: number;
   expiresAt: number;
@@ -92,10 +93,13 @@ export function installReadCache(api: FastifyInstance, opts: ReadCacheOptions): 
     const key = req.readCacheKey;
     if (key === undefined || !req.readCacheDone) return payload;
     let entry: Entry | null = null;
+    let body: unknown = payload;
     if (reply.statusCode === 200 && typeof payload === 'string') {
-      const size = Buffer.byteLength(payload);
+      const buffer = Buffer.from(payload);
+      const size = buffer.length;
+      body = buffer;
       entry = {
-        payload,
+        payload: buffer,
         contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
         bytes: size,
         expiresAt: Date.now() + opts.ttlMs,
@@ -112,7 +116,7 @@ export function installReadCache(api: FastifyInstance, opts: ReadCacheOptions): 
     }
     req.readCacheDone(entry);
     req.readCacheDone = undefined;
-    return payload;
+    return body;
   });
 
   // a request that failed before sending still releases the ones waiting for it

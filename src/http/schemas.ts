@@ -3,6 +3,8 @@ import { Type, type TSchema } from '@sinclair/typebox';
 
 export const Id = Type.String({ minLength: 1, maxLength: 64, description: 'opaque id' });
 export const DateString = Type.String({
+  // `format: date` also refuses days that do not exist, such as 2026-02-31
+  format: 'date',
   pattern: '^\\d{4}-\\d{2}-\\d{2}$',
   description: 'YYYY-MM-DD',
   examples: ['2026-10-01'],

@@ -33,12 +33,6 @@ function assertAdmin(actor: Actor): void {
   if (!policy.manageOrganization(actor)) throw forbidden('Only admins can change cycles');
 }
 
-/** A real calendar date in `YYYY-MM-DD` (the schema checks only the shape). */
-function isCalendarDate(s: string): boolean {
-  const d = new Date(`${s}T00:00:00.000Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
 interface Span {
   id: string;
   startDate: string;
@@ -47,7 +41,8 @@ interface Span {
 }
 
 /**
- * Problems with a cycle spanning `span`: real dates, end not before start, a parent that exists,
+ * Problems with a cycle spanning `span` (the schema already refused dates that do not exist):
+ * end not before start, a parent that exists,
  * is not the cycle itself or below it, and encloses it; and children (when editing) still inside.
  */
 async function spanProblems(
@@ -56,11 +51,6 @@ async function spanProblems(
   span: Span,
 ): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
-  for (const path of ['startDate', 'endDate'] as const) {
-    if (!isCalendarDate(span[path]))
-      problems.push({ path, message: 'is not a calendar date', code: 'date.invalid' });
-  }
-  if (problems.length > 0) return problems;
   if (span.endDate < span.startDate) {
     problems.push({
       path: 'endDate',

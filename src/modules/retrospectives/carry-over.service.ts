@@ -15,7 +15,8 @@ import { insertAudit } from '../audit/audit.repository.js';
 import { keyResultsOfPlan } from '../key-results/key-results.repository.js';
 import { alignmentProblems } from '../objectives/alignment.js';
 import { objectivesOfPlan } from '../objectives/objectives.repository.js';
-import { loadPlanFacts, resolvePlanApprover } from '../plans/access.js';
+import { loadPlanFacts, resolvePlanApprover, type PlanAccess } from '../plans/access.js';
+import { isUniqueViolation } from '../plans/db-errors.js';
 import { planForChange } from '../plans/guard.js';
 import { getPlan } from '../plans/plans.service.js';
 import { insertPlan, lockPlan } from '../plans/plans.repository.js';
@@ -124,7 +125,7 @@ async function targetPlan(
     const plan = await lockPlan(trx, orgId, existing.id);
     if (!plan) throw conflict('The target plan vanished; try again');
     if (!policy.writePlan(actor, await loadPlanFacts(trx, orgId, plan))) {
-      throw forbidden('You may not change the owner’s plan in that cycle');
+      throw forbidden("You may not change the owner's plan in that cycle");
     }
     if (plan.state !== 'draft' && plan.state !== 'changes_requested') {
       throw conflict(
@@ -165,6 +166,144 @@ async function targetPlan(
   return { plan, created: true };
 }
 
+/** The target cycle: 422 when missing or not later than the source's, 409 when closed. */
+async function laterCycle(trx: DbOrTrx, orgId: string, source: PlanRow, toCycleId: string) {
+  const [fromCycle, toCycle] = await Promise.all([
+    repo.findCycle(trx, orgId, source.cycle_id),
+    repo.findCycle(trx, orgId, toCycleId),
+  ]);
+  if (!toCycle) {
+    throw unprocessable('The target cycle does not exist', [
+      { path: 'toCycleId', message: 'is not a cycle', code: 'cycle.not_found' },
+    ]);
+  }
+  if (!fromCycle || toCycle.start_date <= fromCycle.start_date) {
+    throw unprocessable('Carry over into a later cycle', [
+      {
+        path: 'toCycleId',
+        message: "must start after the plan's cycle",
+        code: 'carryOver.not_later',
+      },
+    ]);
+  }
+  if (toCycle.state === 'closed') throw conflict('The target cycle is closed');
+  return toCycle;
+}
+
+/** Copies rows into the target plan inside the carry-over's transaction. */
+interface Copy {
+  trx: DbOrTrx;
+  actor: Actor;
+  target: PlanRow;
+  targetFacts: PlanAccess;
+  reason: string;
+  now: string;
+}
+
+/** A copy of `from` at the end of the target plan; its alignment only if still valid there. */
+async function copyObjective(c: Copy, from: ObjectiveRow, priority: number): Promise<string> {
+  const orgId = c.actor.organizationId;
+  const id = newId();
+  const align = {
+    alignedToObjectiveId: from.aligned_to_objective_id,
+    alignedToKeyResultId: from.aligned_to_key_result_id,
+  };
+  // the parent may not reach into the new cycle (another quarter's objective): then it is dropped
+  const problems = await alignmentProblems(
+    c.trx,
+    orgId,
+    { plan: c.target, access: c.targetFacts },
+    align,
+  );
+  const keep = problems.length === 0;
+  await repo.insertCarriedObjective(c.trx, {
+    id,
+    organization_id: orgId,
+    plan_id: c.target.id,
+    title: from.title,
+    description: from.description,
+    kind: from.kind,
+    priority,
+    weight: from.weight,
+    aligned_to_objective_id: keep ? align.alignedToObjectiveId : null,
+    aligned_to_key_result_id: keep ? align.alignedToKeyResultId : null,
+    visibility: from.visibility,
+    progress: 0,
+    last_check_in_at: null,
+    created_at: c.now,
+    updated_at: c.now,
+    version: 1,
+    carried_from_objective_id: from.id,
+  });
+  await insertAudit(c.trx, {
+    organizationId: orgId,
+    actorId: c.actor.userId,
+    action: 'objective.create',
+    targetType: 'objective',
+    targetId: id,
+    after: { planId: c.target.id, title: from.title, carriedFromObjectiveId: from.id },
+    reason: c.reason,
+    at: c.now,
+  });
+  return id;
+}
+
+/** A copy of `kr` under `objectiveId`, starting where `kr` stood. */
+async function copyKeyResult(
+  c: Copy,
+  kr: KeyResultRow,
+  objectiveId: string,
+  priority: number,
+): Promise<string> {
+  const orgId = c.actor.organizationId;
+  const id = newId();
+  const start = carriedStart(kr);
+  await repo.insertCarriedKeyResult(c.trx, {
+    id,
+    organization_id: orgId,
+    plan_id: c.target.id,
+    objective_id: objectiveId,
+    title: kr.title,
+    metric_type: kr.metric_type,
+    unit: kr.unit,
+    start_value: start,
+    target_value: kr.target_value,
+    current_value: start,
+    direction: kr.direction,
+    weight: kr.weight,
+    priority,
+    owner_id: kr.owner_id,
+    due_date: null,
+    confidence: null,
+    progress_source: kr.progress_source,
+    progress: 0,
+    progress_raw: 0,
+    last_check_in_at: null,
+    created_at: c.now,
+    updated_at: c.now,
+    version: 1,
+    carried_from_key_result_id: kr.id,
+  });
+  await insertAudit(c.trx, {
+    organizationId: orgId,
+    actorId: c.actor.userId,
+    action: 'keyResult.create',
+    targetType: 'keyResult',
+    targetId: id,
+    after: {
+      objectiveId,
+      title: kr.title,
+      startValue: start,
+      targetValue: kr.target_value,
+      carriedFromKeyResultId: kr.id,
+    },
+    reason: c.reason,
+    at: c.now,
+  });
+  if (kr.progress_source !== 'manual') await rollUpFromKeyResult(c.trx, orgId, id);
+  return id;
+}
+
 /**
  * POST /plans/:id/carry-over — the source plan's writers. 404 → 403 → 409 (source not approved or
  * closed; target cycle closed; target plan not a draft) → 422 (target cycle not later; unknown or
@@ -178,7 +317,7 @@ export async function carryOver(
 ): Promise<CarryOverResult> {
   const orgId = actor.organizationId;
   const now = ctx.now().toISOString();
-  const result = await ctx.db.transaction().execute(async (trx) => {
+  const work = async (trx: DbOrTrx) => {
     const { plan: source } = await planForChange(trx, actor, planId, {
       allow: (f) => policy.carryOver(actor, f),
       editable: false,
@@ -186,153 +325,54 @@ export async function carryOver(
     if (source.state !== 'approved' && source.state !== 'closed') {
       throw conflict(`Only an approved or closed plan carries over (the plan is ${source.state})`);
     }
-    const [fromCycle, toCycle] = await Promise.all([
-      repo.findCycle(trx, orgId, source.cycle_id),
-      repo.findCycle(trx, orgId, input.toCycleId),
-    ]);
-    if (!toCycle) {
-      throw unprocessable('The target cycle does not exist', [
-        { path: 'toCycleId', message: 'is not a cycle', code: 'cycle.not_found' },
-      ]);
-    }
-    if (!fromCycle || toCycle.start_date <= fromCycle.start_date) {
-      throw unprocessable('Carry over into a later cycle', [
-        {
-          path: 'toCycleId',
-          message: "must start after the plan's cycle",
-          code: 'carryOver.not_later',
-        },
-      ]);
-    }
-    if (toCycle.state === 'closed') throw conflict('The target cycle is closed');
-
+    const toCycle = await laterCycle(trx, orgId, source, input.toCycleId);
     const [objectives, keyResults] = await Promise.all([
       objectivesOfPlan(trx, orgId, source.id),
       keyResultsOfPlan(trx, orgId, source.id),
     ]);
     const { byObjective } = select(input, objectives, keyResults);
     const { plan: target, created } = await targetPlan(trx, actor, source, toCycle.id, now);
-    const targetFacts = await loadPlanFacts(trx, orgId, target);
-    const [targetObjectives, targetKeyResults] = await Promise.all([
+    const copy: Copy = {
+      trx,
+      actor,
+      target,
+      targetFacts: await loadPlanFacts(trx, orgId, target),
+      reason: `carried over from plan ${source.id}`,
+      now,
+    };
+    const [inTarget, krsInTarget] = await Promise.all([
       objectivesOfPlan(trx, orgId, target.id),
       keyResultsOfPlan(trx, orgId, target.id),
     ]);
-    const carriedObjective = new Map<string, string>();
-    for (const o of targetObjectives) {
-      if (o.carried_from_objective_id) carriedObjective.set(o.carried_from_objective_id, o.id);
-    }
-    const alreadyKeyResults = new Set(
-      targetKeyResults.flatMap((kr) =>
-        kr.carried_from_key_result_id ? [kr.carried_from_key_result_id] : [],
+    const copyOf = new Map(
+      inTarget.flatMap((o) =>
+        o.carried_from_objective_id ? [[o.carried_from_objective_id, o.id] as const] : [],
       ),
     );
-    let nextObjectivePriority = Math.max(0, ...targetObjectives.map((o) => o.priority)) + 1;
+    const carriedKeyResults = new Set(krsInTarget.map((kr) => kr.carried_from_key_result_id));
+    let objectivePriority = Math.max(0, ...inTarget.map((o) => o.priority));
     const carried: CarryOverResult['carried'] = { objectives: [], keyResults: [] };
     const alreadyCarried: string[] = [];
-    const reason = `carried over from plan ${source.id}`;
 
     for (const from of objectives) {
       const krs = byObjective.get(from.id);
       if (!krs) continue;
-      let objectiveId = carriedObjective.get(from.id);
+      let objectiveId = copyOf.get(from.id);
       if (objectiveId) {
         alreadyCarried.push(from.id);
       } else {
-        objectiveId = newId();
-        const align = {
-          alignedToObjectiveId: from.aligned_to_objective_id,
-          alignedToKeyResultId: from.aligned_to_key_result_id,
-        };
-        // the parent may not reach into the new cycle (another quarter): then it is dropped
-        const keepAlignment =
-          (await alignmentProblems(trx, orgId, { plan: target, access: targetFacts }, align))
-            .length === 0;
-        await repo.insertCarriedObjective(trx, {
-          id: objectiveId,
-          organization_id: orgId,
-          plan_id: target.id,
-          title: from.title,
-          description: from.description,
-          kind: from.kind,
-          priority: nextObjectivePriority++,
-          weight: from.weight,
-          aligned_to_objective_id: keepAlignment ? align.alignedToObjectiveId : null,
-          aligned_to_key_result_id: keepAlignment ? align.alignedToKeyResultId : null,
-          visibility: from.visibility,
-          progress: 0,
-          last_check_in_at: null,
-          created_at: now,
-          updated_at: now,
-          version: 1,
-          carried_from_objective_id: from.id,
-        });
+        objectiveId = await copyObjective(copy, from, ++objectivePriority);
         carried.objectives.push({ id: objectiveId, carriedFromObjectiveId: from.id });
-        await insertAudit(trx, {
-          organizationId: orgId,
-          actorId: actor.userId,
-          action: 'objective.create',
-          targetType: 'objective',
-          targetId: objectiveId,
-          after: { planId: target.id, title: from.title, carriedFromObjectiveId: from.id },
-          reason,
-          at: now,
-        });
       }
-      const existingPriorities = targetKeyResults
-        .filter((kr) => kr.objective_id === objectiveId)
-        .map((kr) => kr.priority);
-      let priority = Math.max(0, ...existingPriorities) + 1;
+      const under = krsInTarget.filter((kr) => kr.objective_id === objectiveId);
+      let krPriority = Math.max(0, ...under.map((kr) => kr.priority));
       for (const kr of krs) {
-        if (alreadyKeyResults.has(kr.id)) {
+        if (carriedKeyResults.has(kr.id)) {
           alreadyCarried.push(kr.id);
           continue;
         }
-        const id = newId();
-        const start = carriedStart(kr);
-        await repo.insertCarriedKeyResult(trx, {
-          id,
-          organization_id: orgId,
-          plan_id: target.id,
-          objective_id: objectiveId,
-          title: kr.title,
-          metric_type: kr.metric_type,
-          unit: kr.unit,
-          start_value: start,
-          target_value: kr.target_value,
-          current_value: start,
-          direction: kr.direction,
-          weight: kr.weight,
-          priority: priority++,
-          owner_id: kr.owner_id,
-          due_date: null,
-          confidence: null,
-          progress_source: kr.progress_source,
-          progress: 0,
-          progress_raw: 0,
-          last_check_in_at: null,
-          created_at: now,
-          updated_at: now,
-          version: 1,
-          carried_from_key_result_id: kr.id,
-        });
+        const id = await copyKeyResult(copy, kr, objectiveId, ++krPriority);
         carried.keyResults.push({ id, carriedFromKeyResultId: kr.id });
-        await insertAudit(trx, {
-          organizationId: orgId,
-          actorId: actor.userId,
-          action: 'keyResult.create',
-          targetType: 'keyResult',
-          targetId: id,
-          after: {
-            objectiveId,
-            title: kr.title,
-            startValue: start,
-            targetValue: kr.target_value,
-            carriedFromKeyResultId: kr.id,
-          },
-          reason,
-          at: now,
-        });
-        if (kr.progress_source !== 'manual') await rollUpFromKeyResult(trx, orgId, id);
       }
       await rollUpFromObjective(trx, orgId, objectiveId);
     }
@@ -346,7 +386,17 @@ export async function carryOver(
       at: now,
     });
     return { targetId: target.id, created, carried, alreadyCarried };
-  });
+  };
+  let result: Awaited<ReturnType<typeof work>>;
+  try {
+    result = await ctx.db.transaction().execute(work);
+  } catch (e) {
+    // the owner created that plan at the same moment: the unique index kept one
+    if (isUniqueViolation(e)) {
+      throw conflict("The owner's plan in that cycle was just created; try again");
+    }
+    throw e;
+  }
   return {
     plan: await getPlan(ctx, actor, result.targetId),
     createdPlan: result.created,

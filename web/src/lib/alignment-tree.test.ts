@@ -28,6 +28,12 @@ describe('alignment tree', () => {
     expect(forest[0]?.healthCounts).toEqual({ on_track: 1, at_risk: 1, off_track: 1, not_started: 0 });
   });
 
+  it('puts the company before departments before people', () => {
+    const roots = [node('p', 'user', 'A'), node('dept', 'unit', 'A-dept'), node('company', 'unit', 'Z-company')];
+    const rank = (n: AlignmentNode) => (n.ownerType === 'user' ? 100 : n.id === 'company' ? 0 : 1);
+    expect(buildAlignmentForest(roots, [], undefined, rank).map((t) => t.node.id)).toEqual(['company', 'dept', 'p']);
+  });
+
   it('breaks a loop instead of looping forever', () => {
     const forest = buildAlignmentForest([node('a', 'unit', 'a'), node('b', 'unit', 'b')], [
       { from: 'a', to: 'b' },

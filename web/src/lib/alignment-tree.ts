@@ -40,8 +40,15 @@ const emptyCounts = (): Record<Health, number> => ({
   not_started: 0,
 });
 
-/** Orders siblings: unit objectives before people's, then by owner, then by title. */
-function compareNodes(a: AlignmentNode, b: AlignmentNode, collator: Intl.Collator): number {
+/** How high an owner sits: 0 for the company, 1 for its departments, …; people after units. */
+export type OwnerRank = (node: AlignmentNode) => number;
+
+const byType: OwnerRank = (n) => (n.ownerType === 'unit' ? 0 : 1);
+
+/** Orders siblings: higher owners first (the company before departments before people), then by owner, then by title. */
+function compareNodes(a: AlignmentNode, b: AlignmentNode, collator: Intl.Collator, rank: OwnerRank): number {
+  const r = rank(a) - rank(b);
+  if (r !== 0) return r;
   if (a.ownerType !== b.ownerType) return a.ownerType === 'unit' ? -1 : 1;
   const owner = collator.compare(a.ownerName ?? '', b.ownerName ?? '');
   return owner !== 0 ? owner : collator.compare(a.title, b.title);
@@ -55,6 +62,7 @@ export function buildAlignmentForest(
   nodes: readonly AlignmentNode[],
   edges: readonly AlignmentEdge[],
   collator: Intl.Collator = new Intl.Collator('zh-CN'),
+  rank: OwnerRank = byType,
 ): ObjectiveTreeNode[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const parentOf = new Map<string, string>();
@@ -89,7 +97,7 @@ export function buildAlignmentForest(
   }
   const build = (n: AlignmentNode): ObjectiveTreeNode => {
     const kids = (childrenOf.get(n.id) ?? [])
-      .sort((a, b) => compareNodes(a, b, collator))
+      .sort((a, b) => compareNodes(a, b, collator, rank))
       .map(build);
     const counts = emptyCounts();
     counts[n.health] += 1;
@@ -100,7 +108,7 @@ export function buildAlignmentForest(
     }
     return { node: n, children: kids, descendants, healthCounts: counts };
   };
-  return roots.sort((a, b) => compareNodes(a, b, collator)).map(build);
+  return roots.sort((a, b) => compareNodes(a, b, collator, rank)).map(build);
 }
 
 /** Ids from a root down to `id` (inclusive), or [] when `id` is not in the forest. */

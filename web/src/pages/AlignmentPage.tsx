@@ -22,6 +22,7 @@ import { usePageTitle } from '../hooks/usePageTitle';
 import { buildAlignmentForest, initialDepth, pathTo, searchNodes, type ObjectiveTreeNode } from '../lib/alignment-tree';
 import { HEALTH_COLORS } from '../lib/health';
 import { formatPercent } from '../lib/progress';
+import { ancestorIds } from '../lib/units';
 
 const AlignmentChart = lazy(() => import('../charts/AlignmentChart'));
 
@@ -85,7 +86,12 @@ export default function AlignmentPage() {
 function AlignmentView({ map, view }: { map: AlignmentMap; view: View }) {
   const { t, i18n } = useTranslation();
   const me = useMe();
-  const forest = useMemo(() => buildAlignmentForest(map.nodes, map.edges, new Intl.Collator(i18n.language)), [map, i18n.language]);
+  const org = useOrgData();
+  const forest = useMemo(() => {
+    const depth = new Map(org.units.map((u) => [u.id, ancestorIds(u.id, org.units).length]));
+    const rank = (n: { ownerType: 'unit' | 'user'; ownerId: string }) => (n.ownerType === 'unit' ? (depth.get(n.ownerId) ?? 50) : 100);
+    return buildAlignmentForest(map.nodes, map.edges, new Intl.Collator(i18n.language), rank);
+  }, [map, i18n.language, org.units]);
   const [query, setQuery] = useState('');
   const [focusId, setFocusId] = useState<string | null>(null);
   const focusPath = useMemo(() => (focusId ? pathTo(forest, focusId) : []), [forest, focusId]);

@@ -12,6 +12,7 @@ import { useOrgData } from '../app/org-data';
 import { useMe } from '../app/session';
 import { HealthTag, ProgressBar } from '../components/health';
 import { PageHeader } from '../components/PageHeader';
+import { ScrollRegion } from '../components/ScrollRegion';
 import { AsyncView, EmptyState, Loading } from '../components/states';
 import { UnitScopeSelect } from '../components/UnitScopeSelect';
 import { useAsync } from '../hooks/useAsync';
@@ -219,11 +220,11 @@ function UnitHeatmap({ d }: { d: Dashboard }) {
 function AtRiskTable({ rows }: { rows: AtRiskKeyResult[] }) {
   const { t } = useTranslation();
   return (
+    <ScrollRegion label={t('dashboard.atRisk', { count: rows.length })} minWidth={720}>
     <Table<AtRiskKeyResult>
       rowKey="id"
       size="small"
       pagination={false}
-      scroll={{ x: 720 }}
       dataSource={rows}
       locale={{ emptyText: t('dashboard.noneAtRisk') }}
       columns={[
@@ -251,5 +252,6 @@ function AtRiskTable({ rows }: { rows: AtRiskKeyResult[] }) {
         },
       ]}
     />
+    </ScrollRegion>
   );
 }

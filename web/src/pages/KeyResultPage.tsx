@@ -10,6 +10,7 @@ import { useOrgData } from '../app/org-data';
 import { useMe } from '../app/session';
 import { HealthTag, ProgressBar } from '../components/health';
 import { PageHeader } from '../components/PageHeader';
+import { ScrollRegion } from '../components/ScrollRegion';
 import { AsyncView, EmptyState, Loading } from '../components/states';
 import { useAsync } from '../hooks/useAsync';
 import { usePageTitle } from '../hooks/usePageTitle';
@@ -101,12 +102,12 @@ function KeyResultView({ kr, checkIns, plan }: { kr: Awaited<ReturnType<typeof k
         </Col>
         <Col xs={24} xl={16}>
           <Card title={<h2 className="card-title">{t('krDetail.checkIns', { count: checkIns.length })}</h2>}>
+            <ScrollRegion label={t('krDetail.checkIns', { count: checkIns.length })} minWidth={640}>
             <Table<CheckIn>
               rowKey="id"
               size="small"
               dataSource={checkIns}
               pagination={checkIns.length > 10 ? { pageSize: 10 } : false}
-              scroll={{ x: 640 }}
               locale={{ emptyText: t('krDetail.noCheckIns') }}
               columns={[
                 { title: t('krDetail.col.date'), width: 120, render: (_: unknown, c) => new Date(c.createdAt).toLocaleDateString(i18n.language) },
@@ -117,6 +118,7 @@ function KeyResultView({ kr, checkIns, plan }: { kr: Awaited<ReturnType<typeof k
                 { title: t('krDetail.col.author'), width: 100, render: (_: unknown, c) => org.userName(c.authorId) },
               ]}
             />
+            </ScrollRegion>
           </Card>
         </Col>
         <Col xs={24} xl={8}>
