@@ -8,6 +8,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { preparingPool } from './pg-statements.js';
 import { PolarisSqliteDialect } from './sqlite-driver.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -47,7 +48,9 @@ export function connect(url: string | undefined, opts: ConnectOptions = {}): Dat
   const { engine, target } = parseDatabaseUrl(url);
   if (engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: target, max: opts.poolSize ?? 10 });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: preparingPool(pool) }),
+    });
     const safe = target.replace(/\/\/([^:@/]+)(:[^@/]*)?@/, '//$1@');
     return { db, engine, location: safe, close: () => db.destroy() };
   }

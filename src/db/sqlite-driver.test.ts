@@ -33,10 +33,10 @@ describe('the SQLite driver (statement reuse, group commit)', () => {
       const stmt = prepare(text);
       if (text === 'commit') {
         const run = stmt.run.bind(stmt);
-        stmt.run = ((...args: unknown[]) => {
+        stmt.run = (...args: unknown[]) => {
           commits++;
           return run(...(args as []));
-        }) as typeof stmt.run;
+        };
       }
       return stmt;
     }) as typeof raw.prepare;

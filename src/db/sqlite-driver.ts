@@ -16,8 +16,8 @@
  *    slightly before they are durable (as they would with `synchronous = NORMAL`).
  */
 import type SQLite from 'better-sqlite3';
+import type { CompiledQuery } from 'kysely';
 import {
-  CompiledQuery,
   SelectQueryNode,
   SqliteDialect,
   type DatabaseConnection,
@@ -182,7 +182,7 @@ export class GroupCommitSqliteDriver implements Driver {
     }
     // a statement being iterated cannot run again meanwhile: stream on a fresh one
     const stmt = this.db.prepare<unknown[], R>(query.sql);
-    for (const row of stmt.iterate(query.parameters as unknown[])) yield { rows: [row] };
+    for (const row of stmt.iterate(query.parameters)) yield { rows: [row] };
   }
 
   private run(sql: string): void {

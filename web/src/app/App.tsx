@@ -1,17 +1,19 @@
 /** The application: providers, theme and locale, and the routes (each screen loads lazily). */
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { FeedbackProvider } from '../components/feedback';
 import { Loading } from '../components/states';
 import { useMediaQuery } from '../hooks/useMediaQuery';
 import { AppShell } from './AppShell';
 import { OrgDataProvider } from './org-data';
-import { SessionExpiredModal } from './SessionExpiredModal';
 import { SessionProvider, useSession } from './session';
 import { theme } from './theme';
 
+// the dialog to sign in again loads only when a session ends
+const SessionExpiredModal = lazy(() => import('./SessionExpiredModal'));
 const SignInPage = lazy(() => import('../pages/SignInPage'));
 const MyOkrsPage = lazy(() => import('../pages/MyOkrsPage'));
 const PlanPage = lazy(() => import('../pages/PlanPage'));
@@ -47,7 +49,7 @@ function Themed({ children }: { children: ReactNode }) {
   const themed = useMemo(() => ({ ...theme, token: { ...theme.token, motion: !reducedMotion } }), [reducedMotion]);
   return (
     <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={themed} button={{ autoInsertSpace: false }}>
-      <AntApp>{children}</AntApp>
+      <FeedbackProvider>{children}</FeedbackProvider>
     </ConfigProvider>
   );
 }
@@ -64,7 +66,7 @@ function AppRoutes() {
           <RequireSession>
             <OrgDataProvider>
               <AppShell />
-              <SessionExpiredModal />
+              <ExpiredSession />
             </OrgDataProvider>
           </RequireSession>
         }
@@ -85,6 +87,17 @@ function AppRoutes() {
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
+  );
+}
+
+/** Over the open screen when the session ends: sign in again without losing anything typed. */
+function ExpiredSession() {
+  const { status } = useSession();
+  if (status !== 'expired') return null;
+  return (
+    <Suspense fallback={null}>
+      <SessionExpiredModal />
+    </Suspense>
   );
 }
 

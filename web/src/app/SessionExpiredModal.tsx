@@ -2,12 +2,12 @@
  * When the session ends while a screen is open, sign in again over it: the screen stays as it
  * was, with everything typed, and the failed save can be tried again.
  */
-import { Modal, Typography } from 'antd';
+import { Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { SignInForm } from '../components/SignInForm';
 import { useSession } from './session';
 
-export function SessionExpiredModal() {
+export default function SessionExpiredModal() {
   const { t } = useTranslation();
   const { status, me } = useSession();
   return (
@@ -20,7 +20,7 @@ export function SessionExpiredModal() {
       keyboard={false}
       destroyOnHidden
     >
-      <Typography.Paragraph>{t('session.expiredModal')}</Typography.Paragraph>
+      <p>{t('session.expiredModal')}</p>
       <SignInForm onSignedIn={() => undefined} {...(me ? { email: me.email } : {})} />
     </Modal>
   );

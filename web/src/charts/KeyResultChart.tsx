@@ -34,9 +34,10 @@ export default function KeyResultChart({ keyResult: kr, checkIns, cycle, today, 
         type: 'time',
         min: Date.parse(`${cycle.startDate}T00:00:00Z`),
         max: Date.parse(`${cycle.endDate}T23:59:59Z`),
-        axisLabel: { formatter: (v: number) => dateFmt.format(new Date(v)) },
+        axisLabel: { formatter: (v: number) => dateFmt.format(new Date(v)), hideOverlap: true },
+        splitNumber: 4,
       },
-      yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => fmt(v) } },
+      yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => fmt(v), hideOverlap: true } },
       series: [
         {
           name: t('krDetail.seriesActual'),

@@ -1,15 +1,16 @@
 /** Switches between 中文 and English; the choice is saved for the person. */
 import { GlobalOutlined } from '@ant-design/icons';
-import { App, Select } from 'antd';
+import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../app/session';
 import type { Locale } from '../lib/locale';
 import { useDescribe } from './problems';
+import { useFeedback } from './feedback';
 
 export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const { locale, setLocale } = useSession();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const describe = useDescribe();
   return (
     <Select

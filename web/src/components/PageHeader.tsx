@@ -1,4 +1,3 @@
-import { Typography } from 'antd';
 import type { ReactNode } from 'react';
 
 /** The screen's heading (the page's one h1), a line under it and actions on the right. */
@@ -7,9 +6,7 @@ export function PageHeader({ title, subtitle, extra, tags }: { title: ReactNode;
     <div className="page-header">
       <div className="page-header-main">
         <div className="page-header-title">
-          <Typography.Title level={1} className="page-title">
-            {title}
-          </Typography.Title>
+          <h1 className="page-title">{title}</h1>
           {tags}
         </div>
         {subtitle ? <div className="page-subtitle">{subtitle}</div> : null}

@@ -3,7 +3,7 @@
  * saved in one action. Drafts survive failures and reloads (kept in this browser until saved).
  */
 import { SaveOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Segmented, Slider } from 'antd';
+import { Button, Card, Input, Segmented, Slider } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -22,6 +22,7 @@ import { usePageTitle } from '../hooks/usePageTitle';
 import { checkInBody, emptyDraft, isDraftTouched, type CheckInDraft } from '../lib/checkin';
 import { randomKey } from '../lib/ids';
 import { clamp01, formatMetric, formatPercent, parseNumberInput, progressAt } from '../lib/progress';
+import { useFeedback } from '../components/feedback';
 
 type Drafts = Record<string, CheckInDraft>;
 
@@ -86,7 +87,7 @@ function CheckInForm({ items, onSaved }: { items: MyKeyResult[]; onSaved: (kr: K
   const { t } = useTranslation();
   const me = useMe();
   const org = useOrgData();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [drafts, setDrafts] = useState<Drafts>(() => loadDrafts(me.id));
   const [errors, setErrors] = useState<Record<string, unknown>>({});
   const [invalid, setInvalid] = useState<Record<string, 'value' | 'confidence'>>({});

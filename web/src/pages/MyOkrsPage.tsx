@@ -1,6 +1,6 @@
 /** 我的OKR: my plans in the cycle, the plans of units I lead, key results due a check-in. */
 import { PlusOutlined, RightOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Row, Space, Typography } from 'antd';
+import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -11,11 +11,13 @@ import { useOrgData } from '../app/org-data';
 import { useMe } from '../app/session';
 import { HealthTag, PlanStateTag, ProgressBar } from '../components/health';
 import { PageHeader } from '../components/PageHeader';
+import { Panel } from '../components/Panel';
 import { useDescribe } from '../components/problems';
 import { AsyncView, EmptyState } from '../components/states';
 import { useAsync } from '../hooks/useAsync';
 import { usePageTitle } from '../hooks/usePageTitle';
 import { formatPercent } from '../lib/progress';
+import { useFeedback } from '../components/feedback';
 
 interface Owner {
   ownerType: 'user' | 'unit';
@@ -70,9 +72,8 @@ export default function MyOkrsPage() {
       />
       <AsyncView {...state} reload={() => void state.reload()} errorTitle={t('myOkrs.loadFailed')}>
         {({ plans, due }) => (
-          <Row gutter={[16, 16]}>
-            <Col xs={24} xl={16}>
-              <Space vertical size={16} className="full-width">
+          <div className="two-columns">
+            <div className="column-main stack">
                 {owners.map((o) => {
                   const plan = plans.find((p) => p.ownerType === o.ownerType && p.ownerId === o.ownerId);
                   return plan ? (
@@ -86,10 +87,9 @@ export default function MyOkrsPage() {
                     />
                   );
                 })}
-              </Space>
-            </Col>
-            <Col xs={24} xl={8}>
-              <Card
+            </div>
+            <div className="column-side">
+              <Panel
                 title={<h2 className="card-title">{t('myOkrs.dueTitle', { count: due.length })}</h2>}
                 extra={
                   due.length > 0 ? (
@@ -120,9 +120,9 @@ export default function MyOkrsPage() {
                     ))}
                   </ul>
                 )}
-              </Card>
-            </Col>
-          </Row>
+              </Panel>
+            </div>
+          </div>
         )}
       </AsyncView>
     </>
@@ -136,7 +136,7 @@ function PlanCard({ plan }: { plan: PlanDetail }) {
       ? t('myOkrs.myPlan')
       : t('myOkrs.unitPlan', { unit: plan.ownerName ?? '' });
   return (
-    <Card
+    <Panel
       className="plan-card"
       title={
         <h2 className="card-title">
@@ -165,9 +165,9 @@ function PlanCard({ plan }: { plan: PlanDetail }) {
               <span className="okr-badge" aria-hidden>
                 O{o.priority}
               </span>
-              <Typography.Text className="objective-summary-title" ellipsis={{ tooltip: o.title }}>
+              <span className="objective-summary-title" title={o.title}>
                 {o.title}
-              </Typography.Text>
+              </span>
               <span className="objective-summary-pct">{formatPercent(o.progress, i18n.language)}</span>
             </li>
           ))}
@@ -178,19 +178,19 @@ function PlanCard({ plan }: { plan: PlanDetail }) {
           {plan.state === 'draft' || plan.state === 'changes_requested' ? t('myOkrs.editPlan') : t('myOkrs.openPlan')}
         </Link>
       </div>
-    </Card>
+    </Panel>
   );
 }
 
 function NoPlanCard({ owner, cycleId, onCreated }: { owner: Owner; cycleId: string; onCreated: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const describe = useDescribe();
   const [busy, setBusy] = useState(false);
   const title = owner.ownerType === 'user' ? t('myOkrs.myPlan') : t('myOkrs.unitPlan', { unit: owner.name });
   return (
-    <Card title={<h2 className="card-title">{title}</h2>}>
+    <Panel title={<h2 className="card-title">{title}</h2>}>
       <EmptyState description={t('myOkrs.noPlan')}>
         <Button
           type="primary"
@@ -212,6 +212,6 @@ function NoPlanCard({ owner, cycleId, onCreated }: { owner: Owner; cycleId: stri
           {owner.ownerType === 'user' ? t('myOkrs.createMine') : t('myOkrs.createUnit', { unit: owner.name })}
         </Button>
       </EmptyState>
-    </Card>
+    </Panel>
   );
 }

@@ -3,7 +3,7 @@
  * alignment), submit for review, and the review decision for its approver.
  */
 import { FieldTimeOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Row, Space } from 'antd';
+import { Alert, Button, Card, Col, Row, Space } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -28,6 +28,12 @@ import { ObjectiveCard } from './plan/ObjectiveCard';
 import { useReasonPrompt } from './plan/ReasonPrompt';
 import { ReviewActions, ReviewHistory } from './plan/ReviewPanel';
 import { WeightSum } from './plan/WeightSum';
+import { useFeedback } from '../components/feedback';
+
+/** A change to an approved plan that waits for the approver comes back as a pending adjustment (202). */
+function isPendingAdjustment(x: unknown): boolean {
+  return typeof x === 'object' && x !== null && (x as { status?: unknown }).status === 'pending' && 'kind' in x && 'targetType' in x;
+}
 
 export default function PlanPage() {
   const { planId = '' } = useParams();
@@ -50,7 +56,7 @@ function PlanEditorView({ plan, reviews, reload }: { plan: PlanDetail; reviews: 
   const { t } = useTranslation();
   const me = useMe();
   const org = useOrgData();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const describe = useDescribe();
   const [askReason, reasonDialog] = useReasonPrompt();
   const [alignment, setAlignment] = useState<AlignmentCandidates>(emptyCandidates);
@@ -101,10 +107,11 @@ function PlanEditorView({ plan, reviews, reload }: { plan: PlanDetail; reviews: 
       }
       const result = await fn(reason);
       setSubmitError(undefined);
+      if (isPendingAdjustment(result)) void message.info(t('plan.adjustmentPending'));
       await reload();
       return result;
     },
-    [plan.state, askReason, reload],
+    [plan.state, askReason, reload, message, t],
   );
 
   const editor = useMemo<PlanEditor>(

@@ -1,6 +1,6 @@
 /** Sign in, and the clear page shown when a session has expired. */
 import { ClockCircleOutlined } from '@ant-design/icons';
-import { Alert, Card, Typography } from 'antd';
+import { Alert } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
@@ -39,7 +39,7 @@ export default function SignInPage({ expired = false }: { expired?: boolean }) {
         <LanguageSwitch />
       </header>
       <main className="signin-main">
-        <Card className="signin-card" variant="borderless">
+        <div className="signin-card">
           {expired ? (
             <Alert
               type="warning"
@@ -50,12 +50,10 @@ export default function SignInPage({ expired = false }: { expired?: boolean }) {
               className="form-alert"
             />
           ) : null}
-          <Typography.Title level={1} className="signin-title">
-            {expired ? t('session.signInAgain') : t('signIn.title')}
-          </Typography.Title>
-          <Typography.Paragraph type="secondary">{t('signIn.subtitle')}</Typography.Paragraph>
+          <h1 className="signin-title">{expired ? t('session.signInAgain') : t('signIn.title')}</h1>
+          <p className="muted">{t('signIn.subtitle')}</p>
           <SignInForm onSignedIn={() => void navigate(from, { replace: true })} />
-        </Card>
+        </div>
       </main>
     </div>
   );

@@ -1,6 +1,6 @@
 /** The actions (行动计划) of a key result: state, title, owner and dates, added and changed in place. */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, Input, Popconfirm, Select, Tag } from 'antd';
+import { Button, DatePicker, Form, Input, Popconfirm, Select, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import type { Action, ActionState, KeyResult } from '../../api/types';
 import { EditableText } from '../../components/EditableText';
 import { ProblemAlert, useDescribe } from '../../components/problems';
 import { usePlanEditor } from './context';
+import { useFeedback } from '../../components/feedback';
 
 const STATES: ActionState[] = ['todo', 'in_progress', 'done', 'blocked', 'cancelled'];
 
@@ -42,7 +43,7 @@ export function ActionList({ keyResult }: { keyResult: KeyResult }) {
 function ActionRow({ action }: { action: Action }) {
   const { t } = useTranslation();
   const ed = usePlanEditor();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const describe = useDescribe();
   const canEdit = ed.editable || action.ownerId === ed.me.id;
   const save = (body: Parameters<typeof actionsApi.update>[1]) =>

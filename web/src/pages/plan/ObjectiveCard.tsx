@@ -13,7 +13,7 @@ import {
   RightOutlined,
   DownOutlined,
 } from '@ant-design/icons';
-import { App, Button, Card, Modal, Popconfirm, Select, Switch, Tag, Tooltip } from 'antd';
+import { Button, Card, Modal, Popconfirm, Select, Switch, Tag, Tooltip } from 'antd';
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -30,6 +30,7 @@ import { AlignmentPicker, fromPickerValue, toPickerValue } from './AlignmentPick
 import { usePlanEditor } from './context';
 import { initialKeyResultValues, KeyResultForm, keyResultBody } from './KeyResultForm';
 import { WeightSum } from './WeightSum';
+import { useFeedback } from '../../components/feedback';
 
 export interface ObjectiveCardProps {
   objective: Objective;
@@ -45,7 +46,7 @@ export interface ObjectiveCardProps {
 export function ObjectiveCard({ objective: o, index, count, onMove, dragging, onDragStart, onDragEnd, onDropAt }: ObjectiveCardProps) {
   const { t } = useTranslation();
   const ed = usePlanEditor();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const describe = useDescribe();
   const [addingKr, setAddingKr] = useState(false);
   const [dropTarget, setDropTarget] = useState(false);
@@ -252,7 +253,7 @@ export function ObjectiveCard({ objective: o, index, count, onMove, dragging, on
 function KeyResultRow({ kr }: { kr: KeyResult }) {
   const { t, i18n } = useTranslation();
   const ed = usePlanEditor();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const describe = useDescribe();
   const [editing, setEditing] = useState(false);
   const [open, setOpen] = useState(false);
