@@ -190,19 +190,18 @@ export function floorOps(
           response: null,
           created_at: at,
         });
-        await checkIns.recordOnKeyResult(trx, org, c.keyResultId, {
+        const written = await checkIns.recordOnKeyResult(trx, org, c.keyResultId, {
           value: c.value,
           confidence: 7,
           at,
         });
-        await rollUpFromKeyResult(trx, org, c.keyResultId);
+        await rollUpFromKeyResult(trx, org, c.keyResultId, { written });
         await insertAudit(trx, {
           organizationId: org,
           actorId: c.userId,
           action: 'checkIn.create',
           targetType: 'keyResult',
           targetId: c.keyResultId,
-          before: { currentValue: target.current_value },
           after: { checkInId: id, value: c.value, confidence: 7 },
           at,
         });

@@ -159,7 +159,7 @@ export function markdown(r: EngineResult): string {
     ),
     '',
     `Server RSS: ${r.server.rssIdleMb} MB idle after start, ${r.server.rssMaxMixMb} MB at most under the mix, ` +
-      `${r.server.rssMaxMb} MB at most overall. PostgreSQL pool: ${r.server.poolSize}.`,
+      `${r.server.rssMaxMb} MB at most overall. PostgreSQL pool: ${r.server.poolSize} connections per process.`,
     '',
     '| target | actual | met |',
     '| --- | --- | :---: |',

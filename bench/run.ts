@@ -9,6 +9,7 @@
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config.js';
 import { connect, type Engine } from '../src/db/connect.js';
 import { DEFAULT_ORG_NAME, emailDomainFor } from '../src/generate/generate.js';
 import { LARGE, validateParams, type GenerateParams } from '../src/generate/plan.js';
@@ -155,7 +156,8 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
   }
 
   // the floor, with the servers stopped so the two never compete for the machine
-  const floorHandle = connect(prepared.databaseUrl, { poolSize: 10 });
+  // the same pool size as the server's (POLARIS_POOL_SIZE)
+  const floorHandle = connect(prepared.databaseUrl, { poolSize: loadConfig().poolSize });
   try {
     const ops: FloorOps = floorOps(floorHandle, targets, floorCheckIns);
     const byName: Record<ScenarioResult['floorOp'], (i: number) => Promise<void>> = {
@@ -202,7 +204,7 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
       rssIdleMb: mb(rssIdle),
       rssMaxMixMb: mb(rssMaxMix),
       rssMaxMb: mb(rssMax),
-      poolSize: process.env.POLARIS_POOL_SIZE ?? 'default',
+      poolSize: String(loadConfig().poolSize),
     },
     scenarios: results,
     targets: [],

@@ -15,13 +15,17 @@ const BUDGET = 350 * 1024;
 
 const gzipped = (file: string): number => {
   const gz = join(DIST, `${file}.gz`);
-  return existsSync(gz) ? statSync(gz).size : gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
+  return existsSync(gz)
+    ? statSync(gz).size
+    : gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
 };
 
 describe('the first screen stays light', () => {
   it('counts at most 350 KB of gzipped JS in the build for sign-in → My OKRs', () => {
     const report = firstScreenJs();
-    console.log(`[first screen] ${(report.total / 1024).toFixed(1)} KB gzipped JS in ${report.files.length} files (build manifest)`);
+    console.log(
+      `[first screen] ${(report.total / 1024).toFixed(1)} KB gzipped JS in ${report.files.length} files (build manifest)`,
+    );
     expect(report.total).toBeLessThanOrEqual(BUDGET);
     expect(report.files.some((f) => /EChart|echarts/i.test(f.file))).toBe(false);
   });
@@ -51,7 +55,9 @@ describe('the first screen stays light', () => {
       await page.waitForLoadState('networkidle');
       const files = [...scripts];
       const total = files.reduce((sum, f) => sum + gzipped(f), 0);
-      console.log(`[first screen] ${(total / 1024).toFixed(1)} KB gzipped JS in ${files.length} files (fetched by Chromium)`);
+      console.log(
+        `[first screen] ${(total / 1024).toFixed(1)} KB gzipped JS in ${files.length} files (fetched by Chromium)`,
+      );
       expect(total).toBeLessThanOrEqual(BUDGET);
       expect(files.filter((f) => /EChart|Chart/.test(f))).toEqual([]);
       await context.close();

@@ -28,7 +28,10 @@ async function chooseCycle(page: Page, text: string): Promise<void> {
   const select = page.getByRole('combobox', { name: '选择周期' });
   await select.focus();
   await page.keyboard.type(text);
-  await page.getByRole('option', { name: new RegExp(text) }).first().waitFor({ state: 'attached' });
+  await page
+    .getByRole('option', { name: new RegExp(text) })
+    .first()
+    .waitFor({ state: 'attached' });
   await page.keyboard.press('Enter');
   await page.locator('.cycle-select').getByText(new RegExp(text)).waitFor();
 }
@@ -108,14 +111,19 @@ describe.runIf(shouldRunBrowserSuites())('OKR 周期（中文）', () => {
     await kr2.getByText(KR2).waitFor();
     await page.getByText('目标权重合计: 90 / 100').waitFor();
 
-    // priorities by keyboard: move the second objective up, then back down
-    const up = region(page, O2).getByRole('button', { name: `上移：${O2}` });
-    await up.focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('region').first().getAttribute('aria-label')).toBe(`O1 ${O2}`);
+    // priorities: drag the second objective to the top, then move it back down by keyboard
+    await page.waitForLoadState('networkidle');
+    // both objectives on screen: the drag starts and ends where a person would drag
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await region(page, O2).locator('.drag-handle').dragTo(region(page, O1).locator('.objective-head'));
+    await expect
+      .poll(() => page.getByRole('region').first().getAttribute('aria-label'))
+      .toBe(`O1 ${O2}`);
     await region(page, O2).getByRole('button', { name: `下移：${O2}` }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('region').first().getAttribute('aria-label')).toBe(`O1 ${O1}`);
+    await expect
+      .poll(() => page.getByRole('region').first().getAttribute('aria-label'))
+      .toBe(`O1 ${O1}`);
 
     // the submit is refused: the objective weights sum to 90
     await page.getByRole('button', { name: '提交审核' }).click();
@@ -165,7 +173,11 @@ describe.runIf(shouldRunBrowserSuites())('OKR 周期（中文）', () => {
   });
 
   it('成员在手机上完成每周签到', async () => {
-    const { context, page, errors } = await newPage(browser, { locale: 'zh-CN', viewport: PHONE, phone: true });
+    const { context, page, errors } = await newPage(browser, {
+      locale: 'zh-CN',
+      viewport: PHONE,
+      phone: true,
+    });
     await signIn(page, server.url, 'lina@xingchen.test');
     await page.getByRole('heading', { name: '我的OKR', level: 1 }).waitFor();
     await page.getByRole('button', { name: '打开导航菜单' }).click();
@@ -187,13 +199,19 @@ describe.runIf(shouldRunBrowserSuites())('OKR 周期（中文）', () => {
     await shot(page, 'zh-08-check-in-phone');
 
     // the page fits the phone: nothing scrolls sideways
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      PHONE.width,
+    );
 
     await page.getByRole('button', { name: '保存签到' }).click();
     await page.getByText('已保存 1 条签到').waitFor();
     await card.getByRole('progressbar', { name: `关键结果进度：${KR1}` }).waitFor();
     await expect
-      .poll(() => card.getByRole('progressbar', { name: `关键结果进度：${KR1}` }).getAttribute('aria-valuenow'))
+      .poll(() =>
+        card
+          .getByRole('progressbar', { name: `关键结果进度：${KR1}` })
+          .getAttribute('aria-valuenow'),
+      )
       .toBe('25');
     await shot(page, 'zh-09-check-in-saved');
     expect(errors).toEqual([]);
@@ -206,7 +224,11 @@ describe.runIf(shouldRunBrowserSuites())('OKR 周期（中文）', () => {
     await page.getByRole('heading', { name: '仪表盘', level: 1 }).waitFor();
     await chooseCycle(page, '年度战略');
     const tile = page.locator('.heat-tile', { has: page.getByRole('link', { name: '市场部' }) });
-    await tile.getByText('15% · 有风险').or(tile.getByText('15% · 已落后')).or(tile.getByText('15% · 正常')).waitFor();
+    await tile
+      .getByText('15% · 有风险')
+      .or(tile.getByText('15% · 已落后'))
+      .or(tile.getByText('15% · 正常'))
+      .waitFor();
     await expectAccessible(page, '仪表盘');
     await shot(page, 'zh-10-dashboard');
 
@@ -221,7 +243,9 @@ describe.runIf(shouldRunBrowserSuites())('OKR 周期（中文）', () => {
     const row = page.locator('.outline-row', { has: page.getByRole('link', { name: O1 }) });
     await row.getByText('25%').waitFor();
     // the department objective hangs under the company objective it aligns to
-    const parent = page.locator('li', { has: page.locator('.outline-row', { hasText: '成为华东地区中小企业首选的客户管理SaaS品牌' }) });
+    const parent = page.locator('li', {
+      has: page.locator('.outline-row', { hasText: '成为华东地区中小企业首选的客户管理SaaS品牌' }),
+    });
     await parent.getByRole('link', { name: O1 }).waitFor();
     await expectAccessible(page, '对齐地图（大纲）');
     await shot(page, 'zh-12-alignment-outline');

@@ -4,7 +4,15 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchChromium, newPage, PHONE, shot, shouldRunBrowserSuites, signIn } from './support/browser.js';
+import {
+  expectAccessible,
+  launchChromium,
+  newPage,
+  PHONE,
+  shot,
+  shouldRunBrowserSuites,
+  signIn,
+} from './support/browser.js';
 import { startServer, type TestServer } from './support/server.js';
 
 interface Screen {
@@ -20,24 +28,71 @@ const openFirst = (selector: string) => async (page: Page) => {
 
 const SCREENS: Screen[] = [
   { name: 'my-okrs', path: '/', ready: { 'zh-CN': '市场部的OKR', en: 'OKRs of 市场部' } },
-  { name: 'plan', path: openFirst('.plan-card .panel-title a'), ready: { 'zh-CN': /目标（\d+）/, en: /Objectives \(\d+\)/ } },
-  { name: 'key-result', path: openFirst('.due-title'), ready: { 'zh-CN': '进展曲线', en: 'Progress over time' } },
+  {
+    name: 'plan',
+    path: openFirst('.plan-card .panel-title a'),
+    ready: { 'zh-CN': /目标（\d+）/, en: /Objectives \(\d+\)/ },
+  },
+  {
+    name: 'key-result',
+    path: openFirst('.due-title'),
+    ready: { 'zh-CN': '进展曲线', en: 'Progress over time' },
+  },
   { name: 'check-in', path: '/check-in', ready: { 'zh-CN': '保存签到', en: 'Save check-ins' } },
-  { name: 'reviews', path: '/reviews', ready: { 'zh-CN': '下级部门和成员提交的OKR，等待你的审核。', en: 'OKRs of the units and people below you, waiting for your review.' } },
-  { name: 'timeline', path: '/timeline', ready: { 'zh-CN': /行动计划（\d+）/, en: /Actions \(\d+\)/ } },
-  { name: 'organization', path: '/organization', ready: { 'zh-CN': /成员的OKR（\d+）/, en: /People's OKRs \(\d+\)/ } },
-  { name: 'dashboard', path: '/dashboard', ready: { 'zh-CN': '部门进度热力图', en: 'Heatmap of units' } },
+  {
+    name: 'reviews',
+    path: '/reviews',
+    ready: {
+      'zh-CN': '下级部门和成员提交的OKR，等待你的审核。',
+      en: 'OKRs of the units and people below you, waiting for your review.',
+    },
+  },
+  {
+    name: 'timeline',
+    path: '/timeline',
+    ready: { 'zh-CN': /行动计划（\d+）/, en: /Actions \(\d+\)/ },
+  },
+  {
+    name: 'organization',
+    path: '/organization',
+    ready: { 'zh-CN': /成员的OKR（\d+）/, en: /People's OKRs \(\d+\)/ },
+  },
+  {
+    name: 'dashboard',
+    path: '/dashboard',
+    ready: { 'zh-CN': '部门进度热力图', en: 'Heatmap of units' },
+  },
   { name: 'alignment', path: '/alignment', ready: { 'zh-CN': /个目标，/, en: /objectives?, / } },
-  { name: 'alignment-outline', path: '/alignment?view=outline', ready: { 'zh-CN': /个目标，/, en: /objectives?, / } },
+  {
+    name: 'alignment-outline',
+    path: '/alignment?view=outline',
+    ready: { 'zh-CN': /个目标，/, en: /objectives?, / },
+  },
   { name: 'settings', path: '/settings', ready: { 'zh-CN': 'API 令牌', en: 'API tokens' } },
-  { name: 'not-found', path: '/no-such-page', ready: { 'zh-CN': '页面不存在', en: 'Page not found' } },
+  {
+    name: 'not-found',
+    path: '/no-such-page',
+    ready: { 'zh-CN': '页面不存在', en: 'Page not found' },
+  },
 ];
 
 const ADMIN_SCREENS: Screen[] = [
-  { name: 'admin-people', path: '/admin/people', ready: { 'zh-CN': 'wangfang@xingchen.test', en: 'wangfang@xingchen.test' } },
-  { name: 'admin-units', path: '/admin/units', ready: { 'zh-CN': '添加下级部门', en: 'Add a sub-unit' } },
+  {
+    name: 'admin-people',
+    path: '/admin/people',
+    ready: { 'zh-CN': 'wangfang@xingchen.test', en: 'wangfang@xingchen.test' },
+  },
+  {
+    name: 'admin-units',
+    path: '/admin/units',
+    ready: { 'zh-CN': '添加下级部门', en: 'Add a sub-unit' },
+  },
   { name: 'admin-cycles', path: '/admin/cycles', ready: { 'zh-CN': /年度战略/, en: /年度战略/ } },
-  { name: 'admin-settings', path: '/admin/settings', ready: { 'zh-CN': '健康度阈值', en: 'Health thresholds' } },
+  {
+    name: 'admin-settings',
+    path: '/admin/settings',
+    ready: { 'zh-CN': '健康度阈值', en: 'Health thresholds' },
+  },
 ];
 
 describe.runIf(shouldRunBrowserSuites())('every screen is accessible', () => {
@@ -99,7 +154,11 @@ describe.runIf(shouldRunBrowserSuites())('every screen is accessible', () => {
   }
 
   it('the sign-in and session-expired pages, and phone screens', async () => {
-    const { context, page, errors } = await newPage(browser, { locale: 'zh-CN', viewport: PHONE, phone: true });
+    const { context, page, errors } = await newPage(browser, {
+      locale: 'zh-CN',
+      viewport: PHONE,
+      phone: true,
+    });
     await page.goto(`${server.url}/signin`);
     await page.getByRole('heading', { name: '登录 Polaris' }).waitFor();
     await expectAccessible(page, 'sign-in (phone)');
@@ -117,7 +176,9 @@ describe.runIf(shouldRunBrowserSuites())('every screen is accessible', () => {
     await page.getByRole('link', { name: '仪表盘' }).click();
     await page.getByText('部门进度热力图').waitFor();
     await expectAccessible(page, 'dashboard (phone)');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      PHONE.width,
+    );
     await shot(page, 'screens-phone-dashboard');
 
     // the session ends on the server: the next visit explains it and signs in again

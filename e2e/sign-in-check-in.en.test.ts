@@ -78,7 +78,11 @@ describe.runIf(shouldRunBrowserSuites())('sign-in and check-in in English', () =
   });
 
   it('checks in on a phone', async () => {
-    const { context, page, errors } = await newPage(browser, { locale: 'en-US', viewport: PHONE, phone: true });
+    const { context, page, errors } = await newPage(browser, {
+      locale: 'en-US',
+      viewport: PHONE,
+      phone: true,
+    });
     await signIn(page, server.url, MEMBER, '/check-in');
     await page.getByRole('heading', { name: 'Weekly check-in', level: 1 }).waitFor();
     const card = page.locator('li', { has: page.getByRole('heading', { name: KR }) });
@@ -92,13 +96,34 @@ describe.runIf(shouldRunBrowserSuites())('sign-in and check-in in English', () =
     await expect.poll(() => slider.getAttribute('aria-valuenow')).toBe('9');
     await card.getByLabel('Progress note').fill('Webinar series brought 200 qualified leads');
     await expectAccessible(page, 'weekly check-in (phone)');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      PHONE.width,
+    );
     await shot(page, 'en-03-check-in-phone', false);
+
+    // the session ends before saving: sign in again over the page, nothing typed is lost
+    await context.clearCookies();
+    await page.getByRole('button', { name: 'Save check-ins' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Your session has expired' });
+    await dialog.waitFor();
+    await expectAccessible(page, 'session expired dialog');
+    await shot(page, 'en-03b-session-expired-dialog', false);
+    await dialog.getByLabel('Password').fill(PASSWORD);
+    await dialog.getByLabel('Password').press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await card.getByLabel('New value').inputValue()).toBe('2100');
+    expect(await card.getByLabel('Progress note').inputValue()).toBe(
+      'Webinar series brought 200 qualified leads',
+    );
 
     await page.getByRole('button', { name: 'Save check-ins' }).click();
     await page.getByText('1 check-in saved').waitFor();
     await expect
-      .poll(() => card.getByRole('progressbar', { name: `Progress of the key result ${KR}` }).getAttribute('aria-valuenow'))
+      .poll(() =>
+        card
+          .getByRole('progressbar', { name: `Progress of the key result ${KR}` })
+          .getAttribute('aria-valuenow'),
+      )
       .toBe('67');
     await card.getByText('Checked in this week').waitFor();
 

@@ -69,7 +69,12 @@ export async function newPage(
  * Signs in with the keyboard only: the email field has the focus, Tab to the password, Enter
  * submits. `labels` are the field and button names in the page's language.
  */
-export async function signIn(page: Page, baseUrl: string, email: string, path = '/'): Promise<void> {
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  path = '/',
+): Promise<void> {
   await page.goto(`${baseUrl}${path}`);
   await page.waitForURL(/\/signin/);
   const emailField = page.locator('input[type="email"]');
@@ -100,7 +105,11 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
       id: v.id,
       impact: v.impact ?? null,
       help: v.help,
-      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target.map(String), html: n.html.slice(0, 200), summary: n.failureSummary ?? '' })),
+      nodes: v.nodes.slice(0, 5).map((n) => ({
+        target: n.target.map(String),
+        html: n.html.slice(0, 200),
+        summary: n.failureSummary ?? '',
+      })),
     }));
   });
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -22,7 +22,11 @@ export interface TestServer {
 export async function startServer(): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'polaris-e2e-'));
   const config = {
-    ...loadConfig({ ...process.env, DATABASE_URL: `file:${join(dir, 'e2e.db')}`, POLARIS_DEMO: 'true' }),
+    ...loadConfig({
+      ...process.env,
+      DATABASE_URL: `file:${join(dir, 'e2e.db')}`,
+      POLARIS_DEMO: 'true',
+    }),
     logLevel: 'warn',
   };
   const handle = connect(config.databaseUrl, { poolSize: config.poolSize });

@@ -31,10 +31,14 @@ export function webBuildIsStale(): boolean {
 export function ensureWebBuilt(): void {
   if (!webBuildIsStale()) return;
   const vite = join(REPO, 'node_modules', 'vite', 'bin', 'vite.js');
-  execFileSync(process.execPath, [vite, 'build', '--config', join(WEB, 'vite.config.ts'), '--logLevel', 'warn'], {
-    cwd: REPO,
-    stdio: 'inherit',
-    // vitest sets NODE_ENV=test, which would give a development build
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  execFileSync(
+    process.execPath,
+    [vite, 'build', '--config', join(WEB, 'vite.config.ts'), '--logLevel', 'warn'],
+    {
+      cwd: REPO,
+      stdio: 'inherit',
+      // vitest sets NODE_ENV=test, which would give a development build
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
 }

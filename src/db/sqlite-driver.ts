@@ -189,8 +189,14 @@ export class GroupCommitSqliteDriver implements Driver {
     this.statements.prepare(sql).run();
   }
 
-  /** Passes the connection to the next waiter, or, with none, commits the group and unlocks. */
+  /**
+   * Passes the connection to the next waiter, or, with none, commits the group and unlocks. A
+   * group does not wait longer than MAX_GROUP_MS, however many reads queue up behind it.
+   */
   private handOn(): void {
+    if (this.group.length > 0 && performance.now() - this.groupStartedAt >= MAX_GROUP_MS) {
+      this.commitGroup();
+    }
     const next = this.waiters.shift();
     if (next) {
       next();

@@ -23,6 +23,7 @@ export interface TableLoad {
 }
 
 type Value = string | number | null;
+type TableName = keyof Database;
 
 class BulkInsert<T extends object> {
   private readonly rowsPerStatement: number;
@@ -30,7 +31,7 @@ class BulkInsert<T extends object> {
 
   constructor(
     private readonly engine: Engine,
-    private readonly table: keyof Database & string,
+    private readonly table: TableName,
     private readonly columns: readonly (keyof T & string)[],
   ) {
     this.rowsPerStatement = Math.min(
@@ -95,7 +96,7 @@ function columnsOf<T extends object>(sample: T): (keyof T & string)[] {
 async function load<T extends object>(
   db: Kysely<Database>,
   engine: Engine,
-  table: keyof Database & string,
+  table: TableName,
   rows: Iterable<T>,
   sample: T,
   report: (load: TableLoad) => void,
@@ -162,7 +163,7 @@ export async function loadOrganization(
   const objectives = plans.flatMap((p) => p.objectives);
   const keyResults = objectives.flatMap((o) => o.keyResults);
   const users = org.people.people.map((p) => ({ ...p.row, password_hash: passwordHash }));
-  const step = <T extends object>(table: keyof Database & string, rows: T[]) => {
+  const step = <T extends object>(table: TableName, rows: T[]) => {
     const sample = rows[0];
     return sample === undefined ? Promise.resolve() : load(db, engine, table, rows, sample, report);
   };

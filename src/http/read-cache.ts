@@ -6,7 +6,13 @@
  * wait for the first computation instead of repeating it. A cached response may lag writes by
  * up to `ttlMs`, in every process alike (0 turns the cache off, as in tests).
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  onResponseHookHandler,
+  onSendHookHandler,
+} from 'fastify';
 import { policy } from '../domain/policy.js';
 
 /** the routes whose responses are cached (Fastify route URLs, prefix included) */
@@ -36,7 +42,10 @@ declare module 'fastify' {
   }
 }
 
-/** Installs the cache on `api` (after authentication, whose principal is part of the key). */
+/**
+ * Installs the cache on the read-model routes registered on `api` from now on (its hooks run
+ * after authentication, whose principal is part of the key; other routes get no hook at all).
+ */
 export function installReadCache(api: FastifyInstance, opts: ReadCacheOptions): void {
   if (opts.ttlMs <= 0) return;
   const maxBytes = opts.maxBytes ?? 64 * 1024 * 1024;
@@ -60,8 +69,7 @@ export function installReadCache(api: FastifyInstance, opts: ReadCacheOptions): 
   const send = (reply: FastifyReply, e: Entry) =>
     reply.header('content-type', e.contentType).header('x-read-cache', 'hit').send(e.payload);
 
-  api.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
-    if (req.method !== 'GET' || !CACHED_READ_MODELS.has(req.routeOptions.url ?? '')) return;
+  const preHandler = async (req: FastifyRequest, reply: FastifyReply) => {
     const actor = req.principal?.actor;
     if (!actor) return;
     // admins read every private objective alike; other people see what they may read
@@ -87,11 +95,14 @@ export function installReadCache(api: FastifyInstance, opts: ReadCacheOptions): 
       inflight.delete(key);
       done(entry);
     };
-  });
+  };
 
-  api.addHook('onSend', async (req, reply, payload) => {
+  const onSend: onSendHookHandler = (req, reply, payload, next) => {
     const key = req.readCacheKey;
-    if (key === undefined || !req.readCacheDone) return payload;
+    if (key === undefined || !req.readCacheDone) {
+      next(null, payload);
+      return;
+    }
     let entry: Entry | null = null;
     let body: unknown = payload;
     if (reply.statusCode === 200 && typeof payload === 'string') {
@@ -116,12 +127,28 @@ export function installReadCache(api: FastifyInstance, opts: ReadCacheOptions): 
     }
     req.readCacheDone(entry);
     req.readCacheDone = undefined;
-    return body;
-  });
+    next(null, body);
+  };
 
   // a request that failed before sending still releases the ones waiting for it
-  api.addHook('onResponse', async (req) => {
+  const onResponse: onResponseHookHandler = (req, _reply, next) => {
     req.readCacheDone?.(null);
     req.readCacheDone = undefined;
+    next();
+  };
+
+  /** the route's hooks of one kind with `hook` last (after the instance's, e.g. authentication) */
+  const add = (existing: unknown, hook: unknown): never =>
+    (existing === undefined
+      ? [hook]
+      : Array.isArray(existing)
+        ? [...(existing as unknown[]), hook]
+        : [existing, hook]) as never;
+  api.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!methods.includes('GET') || !CACHED_READ_MODELS.has(route.url)) return;
+    route.preHandler = add(route.preHandler, preHandler);
+    route.onSend = add(route.onSend, onSend);
+    route.onResponse = add(route.onResponse, onResponse);
   });
 }

@@ -67,8 +67,11 @@ if (invokedDirectly) {
   const maxIndex = process.argv.indexOf('--max');
   const maxKb = maxIndex > 0 ? Number(process.argv[maxIndex + 1]) : null;
   const report = firstScreenJs();
-  for (const f of report.files) console.log(`${(f.gzip / 1024).toFixed(1).padStart(8)} KB  ${f.file}`);
-  console.log(`${(report.total / 1024).toFixed(1).padStart(8)} KB  total gzipped JS, sign-in → My OKRs`);
+  for (const f of report.files)
+    console.log(`${(f.gzip / 1024).toFixed(1).padStart(8)} KB  ${f.file}`);
+  console.log(
+    `${(report.total / 1024).toFixed(1).padStart(8)} KB  total gzipped JS, sign-in → My OKRs`,
+  );
   if (maxKb !== null && report.total > maxKb * 1024) {
     console.error(`over the budget of ${maxKb} KB`);
     process.exit(1);

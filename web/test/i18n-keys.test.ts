@@ -57,15 +57,27 @@ describe('locale files', () => {
   it('zh-CN and en have the same keys', () => {
     const zh = new Set(zhKeys);
     const e = new Set(enKeys);
-    expect(zhKeys.filter((k) => !e.has(k)), 'keys missing in en.json').toEqual([]);
-    expect(enKeys.filter((k) => !zh.has(k)), 'keys missing in zh-CN.json').toEqual([]);
+    expect(
+      zhKeys.filter((k) => !e.has(k)),
+      'keys missing in en.json',
+    ).toEqual([]);
+    expect(
+      enKeys.filter((k) => !zh.has(k)),
+      'keys missing in zh-CN.json',
+    ).toEqual([]);
   });
 
   it('no string is empty', () => {
-    const empty = (tree: Tree) => flatten(tree).filter((k) => {
-      const v = k.split('.').reduce<string | Tree | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), tree);
-      return typeof v !== 'string' || v.trim() === '';
-    });
+    const empty = (tree: Tree) =>
+      flatten(tree).filter((k) => {
+        const v = k
+          .split('.')
+          .reduce<string | Tree | undefined>(
+            (node, part) => (typeof node === 'object' ? node[part] : undefined),
+            tree,
+          );
+        return typeof v !== 'string' || v.trim() === '';
+      });
     expect(empty(zhCN)).toEqual([]);
     expect(empty(en)).toEqual([]);
   });
@@ -75,8 +87,12 @@ describe('locale files', () => {
     for (const file of sourceFiles(srcDir)) {
       for (const key of keysInSource(readFileSync(file, 'utf8'))) {
         const pattern = keyPattern(key);
-        for (const [name, keys] of [['zh-CN', zhKeys], ['en', enKeys]] as const) {
-          if (!keys.some((k) => pattern.test(k))) missing.push(`${name}: ${key} (${file.slice(srcDir.length + 1)})`);
+        for (const [name, keys] of [
+          ['zh-CN', zhKeys],
+          ['en', enKeys],
+        ] as const) {
+          if (!keys.some((k) => pattern.test(k)))
+            missing.push(`${name}: ${key} (${file.slice(srcDir.length + 1)})`);
         }
       }
     }
@@ -84,7 +100,12 @@ describe('locale files', () => {
   });
 
   it('the source scan finds keys (the test would otherwise pass vacuously)', () => {
-    expect(keysInSource("t('a.b'); t(x ? 'c.d' : 'e.f', { n: g(1) }); t(`h.${i}`)")).toEqual(['a.b', 'c.d', 'e.f', 'h.${i}']);
+    expect(keysInSource("t('a.b'); t(x ? 'c.d' : 'e.f', { n: g(1) }); t(`h.${i}`)")).toEqual([
+      'a.b',
+      'c.d',
+      'e.f',
+      'h.${i}',
+    ]);
     const all = sourceFiles(srcDir).flatMap((f) => keysInSource(readFileSync(f, 'utf8')));
     expect(all.length).toBeGreaterThan(100);
   });

@@ -58,7 +58,11 @@ function urlOf(path: string, query?: RequestOptions['query']): string {
 }
 
 /** One request; resolves with the parsed JSON body (undefined for 204), rejects with ApiError. */
-export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+export async function request<T>(
+  method: string,
+  path: string,
+  opts: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (UNSAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -110,7 +114,9 @@ export const api = {
 };
 
 /** `If-Match` for a resource read at `version`. */
-export const ifMatch = (version: number): Record<string, string> => ({ 'if-match': `"${version}"` });
+export const ifMatch = (version: number): Record<string, string> => ({
+  'if-match': `"${version}"`,
+});
 
 /** Every page of a list (`{items, nextCursor}`), up to `max` items. */
 export async function getAll<T>(

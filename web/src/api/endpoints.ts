@@ -33,18 +33,23 @@ export const auth = {
   me: () => api.get<Me>('/me', { allowUnauthenticated: true }),
   tokens: () => api.get<{ items: ApiToken[] }>('/me/tokens'),
   createToken: (name: string) =>
-    api.post<{ id: string; name: string; token: string; createdAt: string }>('/me/tokens', { name }),
+    api.post<{ id: string; name: string; token: string; createdAt: string }>('/me/tokens', {
+      name,
+    }),
   revokeToken: (id: string) => api.delete(`/me/tokens/${id}`),
 };
 
 export const organization = {
   get: () => api.get<Organization>('/organization'),
-  update: (body: Partial<Pick<Organization, 'name' | 'locale' | 'timezone'>> & { settings?: unknown }, version: number) =>
-    api.patch<Organization>('/organization', body, { headers: ifMatch(version) }),
+  update: (
+    body: Partial<Pick<Organization, 'name' | 'locale' | 'timezone'>> & { settings?: unknown },
+    version: number,
+  ) => api.patch<Organization>('/organization', body, { headers: ifMatch(version) }),
 };
 
 export const users = {
-  list: (query: { q?: string; unitId?: string; active?: boolean } = {}) => getAll<User>('/users', query),
+  list: (query: { q?: string; unitId?: string; active?: boolean } = {}) =>
+    getAll<User>('/users', query),
   get: (id: string) => api.get<User>(`/users/${id}`),
   create: (body: {
     email: string;
@@ -54,8 +59,25 @@ export const users = {
     locale?: string | null;
     unitIds?: string[];
   }) => api.post<User>('/users', body),
-  update: (id: string, body: Partial<{ email: string; name: string; role: string; locale: string | null; active: boolean; password: string; currentPassword: string; unitIds: string[] }>, version?: number) =>
-    api.patch<User>(`/users/${id}`, body, version !== undefined ? { headers: ifMatch(version) } : {}),
+  update: (
+    id: string,
+    body: Partial<{
+      email: string;
+      name: string;
+      role: string;
+      locale: string | null;
+      active: boolean;
+      password: string;
+      currentPassword: string;
+      unitIds: string[];
+    }>,
+    version?: number,
+  ) =>
+    api.patch<User>(
+      `/users/${id}`,
+      body,
+      version !== undefined ? { headers: ifMatch(version) } : {},
+    ),
 };
 
 export const units = {
@@ -63,19 +85,32 @@ export const units = {
   get: (id: string) => api.get<UnitDetail>(`/units/${id}`),
   create: (body: { name: string; parentId: string; leaderId?: string | null }) =>
     api.post<UnitDetail>('/units', body),
-  update: (id: string, body: { name?: string; parentId?: string | null; leaderId?: string | null }, version: number) =>
-    api.patch<UnitDetail>(`/units/${id}`, body, { headers: ifMatch(version) }),
-  remove: (id: string, version: number) => api.delete(`/units/${id}`, { headers: ifMatch(version) }),
+  update: (
+    id: string,
+    body: { name?: string; parentId?: string | null; leaderId?: string | null },
+    version: number,
+  ) => api.patch<UnitDetail>(`/units/${id}`, body, { headers: ifMatch(version) }),
+  remove: (id: string, version: number) =>
+    api.delete(`/units/${id}`, { headers: ifMatch(version) }),
   addMember: (id: string, userId: string) => api.post<void>(`/units/${id}/members/${userId}`),
   removeMember: (id: string, userId: string) => api.delete(`/units/${id}/members/${userId}`),
 };
 
 export const cycles = {
   list: () => getAll<Cycle>('/cycles'),
-  create: (body: { name: string; kind?: string; startDate: string; endDate: string; parentId?: string | null; state?: string }) =>
-    api.post<Cycle>('/cycles', body),
-  update: (id: string, body: Partial<Pick<Cycle, 'name' | 'kind' | 'startDate' | 'endDate' | 'parentId' | 'state'>>, version: number) =>
-    api.patch<Cycle>(`/cycles/${id}`, body, { headers: ifMatch(version) }),
+  create: (body: {
+    name: string;
+    kind?: string;
+    startDate: string;
+    endDate: string;
+    parentId?: string | null;
+    state?: string;
+  }) => api.post<Cycle>('/cycles', body),
+  update: (
+    id: string,
+    body: Partial<Pick<Cycle, 'name' | 'kind' | 'startDate' | 'endDate' | 'parentId' | 'state'>>,
+    version: number,
+  ) => api.patch<Cycle>(`/cycles/${id}`, body, { headers: ifMatch(version) }),
   dashboard: (id: string, unitId?: string) =>
     api.get<Dashboard>(`/cycles/${id}/dashboard`, { query: { unitId } }),
   alignment: (id: string, unitId?: string) =>
@@ -95,16 +130,22 @@ export const plans = {
   get: (id: string) => api.get<PlanDetail>(`/plans/${id}`),
   create: (body: { cycleId: string; ownerType: 'unit' | 'user'; ownerId: string }) =>
     api.post<Plan>('/plans', body),
-  remove: (id: string, version: number) => api.delete(`/plans/${id}`, { headers: ifMatch(version) }),
+  remove: (id: string, version: number) =>
+    api.delete(`/plans/${id}`, { headers: ifMatch(version) }),
   submit: (id: string, version: number) =>
     api.post<Plan>(`/plans/${id}/submit`, {}, { headers: ifMatch(version) }),
   approve: (id: string, version: number, comment?: string) =>
-    api.post<Plan>(`/plans/${id}/approve`, comment ? { comment } : {}, { headers: ifMatch(version) }),
+    api.post<Plan>(`/plans/${id}/approve`, comment ? { comment } : {}, {
+      headers: ifMatch(version),
+    }),
   requestChanges: (id: string, version: number, comment: string) =>
     api.post<Plan>(`/plans/${id}/request-changes`, { comment }, { headers: ifMatch(version) }),
   reviews: (id: string) => api.get<Page<Review>>(`/plans/${id}/reviews`),
   reorder: (id: string, objectiveIds: string[], reason?: string) =>
-    api.post<{ items: Objective[] }>(`/plans/${id}/reorder`, { objectiveIds, ...(reason ? { reason } : {}) }),
+    api.post<{ items: Objective[] }>(`/plans/${id}/reorder`, {
+      objectiveIds,
+      ...(reason ? { reason } : {}),
+    }),
 };
 
 export interface ObjectiveInput {
@@ -120,14 +161,18 @@ export interface ObjectiveInput {
 }
 
 export const objectives = {
-  create: (planId: string, body: ObjectiveInput) => api.post<Objective>(`/plans/${planId}/objectives`, body),
+  create: (planId: string, body: ObjectiveInput) =>
+    api.post<Objective>(`/plans/${planId}/objectives`, body),
   get: (id: string) => api.get<Objective>(`/objectives/${id}`),
   update: (id: string, body: Partial<ObjectiveInput>, version: number) =>
     api.patch<Objective>(`/objectives/${id}`, body, { headers: ifMatch(version) }),
   remove: (id: string, version: number, reason?: string) =>
     api.delete(`/objectives/${id}`, { headers: ifMatch(version), query: { reason } }),
   reorderKeyResults: (id: string, keyResultIds: string[], reason?: string) =>
-    api.post<{ items: KeyResult[] }>(`/objectives/${id}/reorder`, { keyResultIds, ...(reason ? { reason } : {}) }),
+    api.post<{ items: KeyResult[] }>(`/objectives/${id}/reorder`, {
+      keyResultIds,
+      ...(reason ? { reason } : {}),
+    }),
 };
 
 export interface KeyResultInput {
@@ -181,4 +226,30 @@ export const actions = {
     api.patch<Action>(`/actions/${id}`, body, { headers: ifMatch(version) }),
   remove: (id: string, version: number, reason?: string) =>
     api.delete(`/actions/${id}`, { headers: ifMatch(version), query: { reason } }),
+};
+
+export interface QualityFinding {
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  target: { type: 'plan' | 'objective' | 'keyResult'; id: string };
+  message: string;
+  suggestion: string;
+}
+
+export interface ParsedKeyResult {
+  metricType?: 'number' | 'percent' | 'currency' | 'boolean';
+  unit?: string;
+  startValue?: number;
+  targetValue?: number;
+  direction?: 'increase' | 'decrease';
+  confidence: number;
+}
+
+export const quality = {
+  plan: (planId: string, locale: string) =>
+    api.get<{ score: number; findings: QualityFinding[] }>(`/plans/${planId}/quality`, {
+      query: { locale },
+    }),
+  parseKeyResult: (title: string, locale: string) =>
+    api.post<ParsedKeyResult>('/quality/parse-key-result', { title, locale }),
 };

@@ -4,7 +4,11 @@ import { plans as plansApi } from './endpoints';
 import type { KeyResult, Me, Objective, Plan, PlanDetail, Unit } from './types';
 
 /** Runs `fn` over `items` with at most `limit` calls at a time, keeping the order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
@@ -33,7 +37,11 @@ export function canWritePlan(plan: Pick<Plan, 'ownerType' | 'ownerId'>, me: Me):
  * Plans where the person's key results usually live: their own, and those of their units and
  * every unit above them (leaders own key results of the plans above their unit).
  */
-export function isInMyChain(plan: Pick<Plan, 'ownerType' | 'ownerId'>, me: Me, units: readonly Unit[]): boolean {
+export function isInMyChain(
+  plan: Pick<Plan, 'ownerType' | 'ownerId'>,
+  me: Me,
+  units: readonly Unit[],
+): boolean {
   if (plan.ownerType === 'user') return plan.ownerId === me.id;
   const chain = new Set<string>();
   for (const u of me.unitIds) {
@@ -55,7 +63,9 @@ export function myKeyResults(details: readonly PlanDetail[], me: Me): MyKeyResul
   for (const plan of details) {
     for (const objective of plan.objectives) {
       for (const kr of objective.keyResults ?? []) {
-        const mine = kr.ownerId === me.id || (kr.ownerId === null && plan.ownerType === 'user' && plan.ownerId === me.id);
+        const mine =
+          kr.ownerId === me.id ||
+          (kr.ownerId === null && plan.ownerType === 'user' && plan.ownerId === me.id);
         if (mine) out.push({ keyResult: kr, objective, plan });
       }
     }
@@ -64,8 +74,14 @@ export function myKeyResults(details: readonly PlanDetail[], me: Me): MyKeyResul
 }
 
 /** Approved plans of the given cycles in the person's chain, in full. */
-export async function loadMyApprovedPlans(cycleIds: readonly string[], me: Me, units: readonly Unit[]): Promise<PlanDetail[]> {
-  const lists = await mapLimit(cycleIds, 4, (cycleId) => plansApi.list({ cycleId, state: 'approved' }));
+export async function loadMyApprovedPlans(
+  cycleIds: readonly string[],
+  me: Me,
+  units: readonly Unit[],
+): Promise<PlanDetail[]> {
+  const lists = await mapLimit(cycleIds, 4, (cycleId) =>
+    plansApi.list({ cycleId, state: 'approved' }),
+  );
   const relevant = lists.flat().filter((p) => isInMyChain(p, me, units));
   return mapLimit(relevant, 6, (p) => plansApi.get(p.id));
 }

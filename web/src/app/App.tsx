@@ -46,9 +46,16 @@ function Themed({ children }: { children: ReactNode }) {
   const { locale } = useSession();
   // people who ask for less motion get none
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
-  const themed = useMemo(() => ({ ...theme, token: { ...theme.token, motion: !reducedMotion } }), [reducedMotion]);
+  const themed = useMemo(
+    () => ({ ...theme, token: { ...theme.token, motion: !reducedMotion } }),
+    [reducedMotion],
+  );
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={themed} button={{ autoInsertSpace: false }}>
+    <ConfigProvider
+      locale={locale === 'zh-CN' ? zhCN : enUS}
+      theme={themed}
+      button={{ autoInsertSpace: false }}
+    >
       <FeedbackProvider>{children}</FeedbackProvider>
     </ConfigProvider>
   );
@@ -108,13 +115,7 @@ function RequireSession({ children }: { children: ReactNode }) {
   if (status === 'signedOut') {
     const from = `${location.pathname}${location.search}`;
     const wasSignedIn = hadSession();
-    return (
-      <Navigate
-        to={wasSignedIn ? '/session-expired' : '/signin'}
-        replace
-        state={{ from }}
-      />
-    );
+    return <Navigate to={wasSignedIn ? '/session-expired' : '/signin'} replace state={{ from }} />;
   }
   return <>{children}</>;
 }

@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { plans as plansApi } from '../api/endpoints';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { ProblemAlert } from '../components/problems';
 import { Loading } from '../components/states';
 import { useAsync } from '../hooks/useAsync';
 import { useIsMobile } from '../hooks/useMediaQuery';
@@ -53,7 +54,11 @@ export function AppShell() {
 
   const items: MenuProps['items'] = [
     { key: '/', icon: <AimOutlined aria-hidden />, label: <Link to="/">{t('nav.myOkrs')}</Link> },
-    { key: '/check-in', icon: <CheckSquareOutlined aria-hidden />, label: <Link to="/check-in">{t('nav.checkIn')}</Link> },
+    {
+      key: '/check-in',
+      icon: <CheckSquareOutlined aria-hidden />,
+      label: <Link to="/check-in">{t('nav.checkIn')}</Link>,
+    },
     {
       key: '/reviews',
       icon: <AuditOutlined aria-hidden />,
@@ -61,17 +66,43 @@ export function AppShell() {
         <Link to="/reviews">
           {t('nav.reviews')}{' '}
           {queueCount > 0 ? (
-            <Badge count={queueCount} size="small" aria-label={t('nav.reviewsWaiting', { count: queueCount })} />
+            <Badge
+              count={queueCount}
+              size="small"
+              aria-label={t('nav.reviewsWaiting', { count: queueCount })}
+            />
           ) : null}
         </Link>
       ),
     },
-    { key: '/timeline', icon: <FieldTimeOutlined aria-hidden />, label: <Link to="/timeline">{t('nav.timeline')}</Link> },
-    { key: '/organization', icon: <TeamOutlined aria-hidden />, label: <Link to="/organization">{t('nav.organization')}</Link> },
-    { key: '/dashboard', icon: <DashboardOutlined aria-hidden />, label: <Link to="/dashboard">{t('nav.dashboard')}</Link> },
-    { key: '/alignment', icon: <NodeIndexOutlined aria-hidden />, label: <Link to="/alignment">{t('nav.alignment')}</Link> },
+    {
+      key: '/timeline',
+      icon: <FieldTimeOutlined aria-hidden />,
+      label: <Link to="/timeline">{t('nav.timeline')}</Link>,
+    },
+    {
+      key: '/organization',
+      icon: <TeamOutlined aria-hidden />,
+      label: <Link to="/organization">{t('nav.organization')}</Link>,
+    },
+    {
+      key: '/dashboard',
+      icon: <DashboardOutlined aria-hidden />,
+      label: <Link to="/dashboard">{t('nav.dashboard')}</Link>,
+    },
+    {
+      key: '/alignment',
+      icon: <NodeIndexOutlined aria-hidden />,
+      label: <Link to="/alignment">{t('nav.alignment')}</Link>,
+    },
     ...(me.role === 'admin'
-      ? [{ key: '/admin', icon: <ApartmentOutlined aria-hidden />, label: <Link to="/admin">{t('nav.admin')}</Link> }]
+      ? [
+          {
+            key: '/admin',
+            icon: <ApartmentOutlined aria-hidden />,
+            label: <Link to="/admin">{t('nav.admin')}</Link>,
+          },
+        ]
       : []),
   ];
 
@@ -153,7 +184,10 @@ export function AppShell() {
             }}
             trigger={['click']}
           >
-            <Button type="text" {...(mobile ? { 'aria-label': t('nav.account', { name: me.name }) } : {})}>
+            <Button
+              type="text"
+              {...(mobile ? { 'aria-label': t('nav.account', { name: me.name }) } : {})}
+            >
               <span className="avatar" aria-hidden>
                 {me.name.slice(0, 1)}
               </span>
@@ -163,6 +197,15 @@ export function AppShell() {
           </Dropdown>
         </Header>
         <Content id="main" tabIndex={-1} className="shell-content">
+          {org.error !== undefined ? (
+            <div className="page-alert">
+              <ProblemAlert
+                error={org.error}
+                title={t('app.orgLoadFailed')}
+                onRetry={() => void org.reload()}
+              />
+            </div>
+          ) : null}
           <Suspense fallback={<Loading />}>
             <Outlet />
           </Suspense>

@@ -2,7 +2,15 @@
  * What most screens need about the organization: its cycles, units and people (for names and
  * pickers), and the cycle the person is looking at. Loaded once after sign-in.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import { cycles as cyclesApi, units as unitsApi, users as usersApi } from '../api/endpoints';
 import type { Cycle, Unit, User } from '../api/types';
 import { isDueForCheckIn } from '../lib/checkin';

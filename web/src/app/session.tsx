@@ -2,7 +2,15 @@
  * Who is signed in. Loads GET /me at start, signs in and out, keeps the CSRF token for the API
  * client, turns a 401 into the "session expired" state, and saves the UI language per user.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import { auth, users } from '../api/endpoints';
 import { onUnauthorized, setCsrfToken } from '../api/client';
 import type { Me } from '../api/types';
@@ -86,7 +94,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       store(CHOSEN_BEFORE_SIGN_IN, null);
       store(SIGNED_IN, '1');
       setMe(signedIn);
-      applyAndStore(pickLocale(signedIn.locale, chosenLocale ?? storedLocale(), navigator.languages ?? []));
+      applyAndStore(
+        pickLocale(signedIn.locale, chosenLocale ?? storedLocale(), navigator.languages ?? []),
+      );
       setStatus('signedIn');
     },
     [applyAndStore],

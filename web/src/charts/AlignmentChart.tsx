@@ -19,7 +19,10 @@ interface ChartNode {
 }
 
 const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 
 const short = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
@@ -32,7 +35,14 @@ export interface AlignmentChartProps {
   onSelect: (id: string) => void;
 }
 
-export default function AlignmentChart({ forest, rootName, depth, focusPath, label, onSelect }: AlignmentChartProps) {
+export default function AlignmentChart({
+  forest,
+  rootName,
+  depth,
+  focusPath,
+  label,
+  onSelect,
+}: AlignmentChartProps) {
   const { t, i18n } = useTranslation();
   const { option, leaves } = useMemo(() => {
     const onPath = new Set(focusPath);
@@ -87,7 +97,13 @@ export default function AlignmentChart({ forest, rootName, depth, focusPath, lab
             initialTreeDepth: -1,
             animationDuration: 300,
             animationDurationUpdate: 300,
-            label: { position: 'left', verticalAlign: 'middle', align: 'right', fontSize: 12, color: '#1f2329' },
+            label: {
+              position: 'left',
+              verticalAlign: 'middle',
+              align: 'right',
+              fontSize: 12,
+              color: '#1f2329',
+            },
             leaves: { label: { position: 'right', verticalAlign: 'middle', align: 'left' } },
             emphasis: { focus: 'descendant' },
             lineStyle: { color: '#c9cdd4', width: 1.2, curveness: 0.5 },

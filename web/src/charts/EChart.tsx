@@ -39,7 +39,15 @@ export interface EChartProps {
   className?: string;
 }
 
-export function EChart({ option, height, label, notMerge = false, onReady, onClick, className }: EChartProps) {
+export function EChart({
+  option,
+  height,
+  label,
+  notMerge = false,
+  onReady,
+  onClick,
+  className,
+}: EChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsInstance | null>(null);
   const clickRef = useRef(onClick);
@@ -49,7 +57,9 @@ export function EChart({ option, height, label, notMerge = false, onReady, onCli
     if (!ref.current) return;
     const instance = echarts.init(ref.current, undefined, { renderer: 'canvas' });
     chart.current = instance;
-    instance.on('click', (params) => clickRef.current?.(params as { data?: unknown; name?: string }));
+    instance.on('click', (params) =>
+      clickRef.current?.(params as { data?: unknown; name?: string }),
+    );
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(ref.current);
     onReady?.(instance);
@@ -65,7 +75,15 @@ export function EChart({ option, height, label, notMerge = false, onReady, onCli
     chart.current?.setOption(option, { notMerge });
   }, [option, notMerge]);
 
-  return <div ref={ref} role="img" aria-label={label} className={className} style={{ height, width: '100%' }} />;
+  return (
+    <div
+      ref={ref}
+      role="img"
+      aria-label={label}
+      className={className}
+      style={{ height, width: '100%' }}
+    />
+  );
 }
 
 export default EChart;

@@ -14,7 +14,13 @@ export interface KeyResultChartProps {
   label: string;
 }
 
-export default function KeyResultChart({ keyResult: kr, checkIns, cycle, today, label }: KeyResultChartProps) {
+export default function KeyResultChart({
+  keyResult: kr,
+  checkIns,
+  cycle,
+  today,
+  label,
+}: KeyResultChartProps) {
   const { t, i18n } = useTranslation();
   const option = useMemo(() => {
     const labels = { done: t('metric.done'), notDone: t('metric.notDone') };
@@ -28,7 +34,14 @@ export default function KeyResultChart({ keyResult: kr, checkIns, cycle, today, 
         trigger: 'axis',
         valueFormatter: (v: number) => fmt(v),
       },
-      legend: { bottom: 0, data: [t('krDetail.seriesActual'), t('krDetail.seriesExpected'), t('krDetail.seriesForecast')] },
+      legend: {
+        bottom: 0,
+        data: [
+          t('krDetail.seriesActual'),
+          t('krDetail.seriesExpected'),
+          t('krDetail.seriesForecast'),
+        ],
+      },
       grid: { left: 8, right: 24, top: 24, bottom: 40, containLabel: true },
       xAxis: {
         type: 'time',
@@ -37,7 +50,11 @@ export default function KeyResultChart({ keyResult: kr, checkIns, cycle, today, 
         axisLabel: { formatter: (v: number) => dateFmt.format(new Date(v)), hideOverlap: true },
         splitNumber: 4,
       },
-      yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => fmt(v), hideOverlap: true } },
+      yAxis: {
+        type: 'value',
+        scale: true,
+        axisLabel: { formatter: (v: number) => fmt(v), hideOverlap: true },
+      },
       series: [
         {
           name: t('krDetail.seriesActual'),
@@ -49,13 +66,37 @@ export default function KeyResultChart({ keyResult: kr, checkIns, cycle, today, 
             symbol: 'none',
             silent: true,
             data: [
-              { yAxis: kr.targetValue, name: t('krDetail.target'), lineStyle: { color: '#1a7f0e', type: 'solid' }, label: { formatter: `${t('krDetail.target')} ${fmt(kr.targetValue)}`, position: 'insideEndTop' } },
-              { xAxis: Date.parse(`${today}T12:00:00Z`), lineStyle: { color: '#1f2329', type: 'dashed' }, label: { formatter: t('krDetail.today'), position: 'end' } },
+              {
+                yAxis: kr.targetValue,
+                name: t('krDetail.target'),
+                lineStyle: { color: '#1a7f0e', type: 'solid' },
+                label: {
+                  formatter: `${t('krDetail.target')} ${fmt(kr.targetValue)}`,
+                  position: 'insideEndTop',
+                },
+              },
+              {
+                xAxis: Date.parse(`${today}T12:00:00Z`),
+                lineStyle: { color: '#1f2329', type: 'dashed' },
+                label: { formatter: t('krDetail.today'), position: 'end' },
+              },
             ],
           },
         },
-        { name: t('krDetail.seriesExpected'), type: 'line', data: expectedLine(cycle, kr.startValue, kr.targetValue), symbol: 'none', lineStyle: { type: 'dashed', width: 1.5 } },
-        { name: t('krDetail.seriesForecast'), type: 'line', data: forecast, symbol: 'none', lineStyle: { type: 'dotted', width: 2 } },
+        {
+          name: t('krDetail.seriesExpected'),
+          type: 'line',
+          data: expectedLine(cycle, kr.startValue, kr.targetValue),
+          symbol: 'none',
+          lineStyle: { type: 'dashed', width: 1.5 },
+        },
+        {
+          name: t('krDetail.seriesForecast'),
+          type: 'line',
+          data: forecast,
+          symbol: 'none',
+          lineStyle: { type: 'dotted', width: 2 },
+        },
       ],
     };
   }, [kr, checkIns, cycle, today, t, i18n.language]);

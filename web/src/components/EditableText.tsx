@@ -24,7 +24,17 @@ export interface EditableTextProps {
   className?: string;
 }
 
-export function EditableText({ value, onSave, label, disabled, multiline, placeholder, required = true, maxLength = 200, className }: EditableTextProps) {
+export function EditableText({
+  value,
+  onSave,
+  label,
+  disabled,
+  multiline,
+  placeholder,
+  required = true,
+  maxLength = 200,
+  className,
+}: EditableTextProps) {
   const { t } = useTranslation();
   const describe = useDescribe();
   const [editing, setEditing] = useState(false);
@@ -82,7 +92,9 @@ export function EditableText({ value, onSave, label, disabled, multiline, placeh
   };
 
   if (disabled) {
-    return <span className={className}>{value || <span className="muted">{placeholder}</span>}</span>;
+    return (
+      <span className={className}>{value || <span className="muted">{placeholder}</span>}</span>
+    );
   }
   if (!editing) {
     return (
@@ -93,7 +105,9 @@ export function EditableText({ value, onSave, label, disabled, multiline, placeh
         onClick={() => setEditing(true)}
         aria-label={t('edit.editField', { field: label, value: value || placeholder || '' })}
       >
-        <span className="editable-text">{value || <span className="muted">{placeholder}</span>}</span>
+        <span className="editable-text">
+          {value || <span className="muted">{placeholder}</span>}
+        </span>
         <EditOutlined className="editable-icon" aria-hidden />
       </button>
     );
@@ -112,7 +126,11 @@ export function EditableText({ value, onSave, label, disabled, multiline, placeh
   };
   return (
     <div className={`editable-field ${className ?? ''}`}>
-      {multiline ? <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} {...common} /> : <Input {...common} />}
+      {multiline ? (
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} {...common} />
+      ) : (
+        <Input {...common} />
+      )}
       {error ? (
         <div className="field-error" role="alert">
           {error}

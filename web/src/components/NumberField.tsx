@@ -20,7 +20,17 @@ export interface NumberFieldProps {
   step?: number;
 }
 
-export function NumberField({ value, onSave, label, min, max, suffix, disabled, width = 96, step = 1 }: NumberFieldProps) {
+export function NumberField({
+  value,
+  onSave,
+  label,
+  min,
+  max,
+  suffix,
+  disabled,
+  width = 96,
+  step = 1,
+}: NumberFieldProps) {
   const { t } = useTranslation();
   const describe = useDescribe();
   const [draft, setDraft] = useState<number | null>(value);

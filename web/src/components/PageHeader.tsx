@@ -1,7 +1,17 @@
 import type { ReactNode } from 'react';
 
 /** The screen's heading (the page's one h1), a line under it and actions on the right. */
-export function PageHeader({ title, subtitle, extra, tags }: { title: ReactNode; subtitle?: ReactNode; extra?: ReactNode; tags?: ReactNode }) {
+export function PageHeader({
+  title,
+  subtitle,
+  extra,
+  tags,
+}: {
+  title: ReactNode;
+  subtitle?: ReactNode;
+  extra?: ReactNode;
+  tags?: ReactNode;
+}) {
   return (
     <div className="page-header">
       <div className="page-header-main">

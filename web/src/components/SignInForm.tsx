@@ -8,13 +8,22 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../app/session';
 import { useDescribe } from './problems';
 
-export function SignInForm({ onSignedIn, email: initialEmail }: { onSignedIn: () => void; email?: string }) {
+export function SignInForm({
+  onSignedIn,
+  email: initialEmail,
+}: {
+  onSignedIn: () => void;
+  email?: string;
+}) {
   const { t } = useTranslation();
   const { signIn } = useSession();
   const describe = useDescribe();
   const [email, setEmail] = useState(initialEmail ?? '');
   const [password, setPassword] = useState('');
-  const [missing, setMissing] = useState<{ email: boolean; password: boolean }>({ email: false, password: false });
+  const [missing, setMissing] = useState<{ email: boolean; password: boolean }>({
+    email: false,
+    password: false,
+  });
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
 
@@ -80,7 +89,15 @@ export function SignInForm({ onSignedIn, email: initialEmail }: { onSignedIn: ()
           </div>
         ) : null}
       </div>
-      {error !== undefined ? <Alert type="error" showIcon role="alert" title={describe(error).message} className="form-alert" /> : null}
+      {error !== undefined ? (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={describe(error).message}
+          className="form-alert"
+        />
+      ) : null}
       <Button type="primary" htmlType="submit" size="large" block loading={busy}>
         {t('signIn.submit')}
       </Button>

@@ -6,7 +6,15 @@ import { useOrgData } from '../app/org-data';
 import { unitTree, type UnitNode } from '../lib/units';
 import type { Unit } from '../api/types';
 
-export function UnitScopeSelect({ value, onChange, id }: { value: string | undefined; onChange: (unitId: string | undefined) => void; id?: string }) {
+export function UnitScopeSelect({
+  value,
+  onChange,
+  id,
+}: {
+  value: string | undefined;
+  onChange: (unitId: string | undefined) => void;
+  id?: string;
+}) {
   const { t, i18n } = useTranslation();
   const org = useOrgData();
   const treeData = useMemo(() => {

@@ -45,7 +45,14 @@ export interface ProgressBarProps {
 }
 
 /** A progress bar coloured by health with a tick at the expected progress. */
-export function ProgressBar({ progress, expected, health, showLabel = true, size = 'default', label }: ProgressBarProps) {
+export function ProgressBar({
+  progress,
+  expected,
+  health,
+  showLabel = true,
+  size = 'default',
+  label,
+}: ProgressBarProps) {
   const { t, i18n } = useTranslation();
   const pct = clamp01(progress) * 100;
   const exp = expected === null || expected === undefined ? null : clamp01(expected) * 100;
@@ -63,7 +70,10 @@ export function ProgressBar({ progress, expected, health, showLabel = true, size
         aria-valuetext={aria}
         aria-label={label ?? t('progress.label')}
       >
-        <div className="progress-fill" style={{ width: `${pct}%`, background: HEALTH_COLORS[health].fill }} />
+        <div
+          className="progress-fill"
+          style={{ width: `${pct}%`, background: HEALTH_COLORS[health].fill }}
+        />
         {exp !== null ? (
           <Tooltip title={t('progress.expected', { expected: expText })}>
             <div className="progress-expected" style={{ left: `${exp}%` }} aria-hidden />
@@ -73,7 +83,9 @@ export function ProgressBar({ progress, expected, health, showLabel = true, size
       {showLabel ? (
         <span className="progress-label">
           <strong>{text}</strong>
-          {expText !== null ? <span className="muted"> / {t('progress.expectedShort', { expected: expText })}</span> : null}
+          {expText !== null ? (
+            <span className="muted"> / {t('progress.expectedShort', { expected: expText })}</span>
+          ) : null}
         </span>
       ) : null}
     </div>

@@ -8,11 +8,18 @@ import { describeProblem, type DescribedProblem, type Problem } from '../lib/pro
 /** The problem inside an error (an ApiError, or anything else as an unknown problem). */
 export function problemOf(error: unknown): Problem {
   if (error instanceof ApiError) return error.problem;
-  return { status: 0, code: 'client', detail: error instanceof Error ? error.message : String(error) };
+  return {
+    status: 0,
+    code: 'client',
+    detail: error instanceof Error ? error.message : String(error),
+  };
 }
 
 /** A function that turns an error into a translated message and per-field lines. */
-export function useDescribe(): (error: unknown, nameOf?: (id: string) => string | undefined) => DescribedProblem {
+export function useDescribe(): (
+  error: unknown,
+  nameOf?: (id: string) => string | undefined,
+) => DescribedProblem {
   const { t, i18n } = useTranslation();
   return useCallback(
     (error, nameOf) =>

@@ -14,7 +14,13 @@ export function Loading({ rows = 4, label }: { rows?: number; label?: string }) 
   );
 }
 
-export function EmptyState({ description, children }: { description: ReactNode; children?: ReactNode }) {
+export function EmptyState({
+  description,
+  children,
+}: {
+  description: ReactNode;
+  children?: ReactNode;
+}) {
   return (
     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={description}>
       {children}
@@ -36,9 +42,25 @@ export interface AsyncViewProps<T> {
 }
 
 /** Renders the loading skeleton, the error with a retry, the empty state, or the data. */
-export function AsyncView<T>({ data, error, loading, reload, isEmpty, empty, errorTitle, rows, children }: AsyncViewProps<T>) {
+export function AsyncView<T>({
+  data,
+  error,
+  loading,
+  reload,
+  isEmpty,
+  empty,
+  errorTitle,
+  rows,
+  children,
+}: AsyncViewProps<T>) {
   if (error !== undefined && data === undefined) {
-    return <ProblemAlert error={error} {...(errorTitle ? { title: errorTitle } : {})} {...(reload ? { onRetry: reload } : {})} />;
+    return (
+      <ProblemAlert
+        error={error}
+        {...(errorTitle ? { title: errorTitle } : {})}
+        {...(reload ? { onRetry: reload } : {})}
+      />
+    );
   }
   if (data === undefined) return loading ? <Loading {...(rows ? { rows } : {})} /> : null;
   if (isEmpty?.(data)) return <>{empty}</>;

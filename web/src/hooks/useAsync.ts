@@ -42,7 +42,9 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]): A
   }, deps);
 
   const setData = useCallback((update: T | ((old: T | undefined) => T | undefined)) => {
-    setDataState((old) => (typeof update === 'function' ? (update as (o: T | undefined) => T | undefined)(old) : update));
+    setDataState((old) =>
+      typeof update === 'function' ? (update as (o: T | undefined) => T | undefined)(old) : update,
+    );
   }, []);
 
   return { data, error, loading, reload, setData };

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { buildAlignmentForest, initialDepth, pathTo, searchNodes, type AlignmentNode } from './alignment-tree';
+import {
+  buildAlignmentForest,
+  initialDepth,
+  pathTo,
+  searchNodes,
+  type AlignmentNode,
+} from './alignment-tree';
 
-const node = (id: string, ownerType: 'unit' | 'user', ownerName: string, health: AlignmentNode['health'] = 'on_track'): AlignmentNode => ({
+const node = (
+  id: string,
+  ownerType: 'unit' | 'user',
+  ownerName: string,
+  health: AlignmentNode['health'] = 'on_track',
+): AlignmentNode => ({
   id,
   title: `objective ${id}`,
   planId: `p-${id}`,
@@ -13,7 +24,12 @@ const node = (id: string, ownerType: 'unit' | 'user', ownerName: string, health:
 });
 
 describe('alignment tree', () => {
-  const nodes = [node('co', 'unit', 'company'), node('mkt', 'unit', 'marketing', 'at_risk'), node('li', 'user', 'Li', 'off_track'), node('lonely', 'user', 'Wu')];
+  const nodes = [
+    node('co', 'unit', 'company'),
+    node('mkt', 'unit', 'marketing', 'at_risk'),
+    node('li', 'user', 'Li', 'off_track'),
+    node('lonely', 'user', 'Wu'),
+  ];
   const edges = [
     { from: 'mkt', to: 'co' },
     { from: 'li', to: 'mkt' },
@@ -25,20 +41,36 @@ describe('alignment tree', () => {
     expect(forest.map((t) => t.node.id)).toEqual(['co', 'lonely']);
     expect(forest[0]?.children[0]?.node.id).toBe('mkt');
     expect(forest[0]?.descendants).toBe(2);
-    expect(forest[0]?.healthCounts).toEqual({ on_track: 1, at_risk: 1, off_track: 1, not_started: 0 });
+    expect(forest[0]?.healthCounts).toEqual({
+      on_track: 1,
+      at_risk: 1,
+      off_track: 1,
+      not_started: 0,
+    });
   });
 
   it('puts the company before departments before people', () => {
-    const roots = [node('p', 'user', 'A'), node('dept', 'unit', 'A-dept'), node('company', 'unit', 'Z-company')];
+    const roots = [
+      node('p', 'user', 'A'),
+      node('dept', 'unit', 'A-dept'),
+      node('company', 'unit', 'Z-company'),
+    ];
     const rank = (n: AlignmentNode) => (n.ownerType === 'user' ? 100 : n.id === 'company' ? 0 : 1);
-    expect(buildAlignmentForest(roots, [], undefined, rank).map((t) => t.node.id)).toEqual(['company', 'dept', 'p']);
+    expect(buildAlignmentForest(roots, [], undefined, rank).map((t) => t.node.id)).toEqual([
+      'company',
+      'dept',
+      'p',
+    ]);
   });
 
   it('breaks a loop instead of looping forever', () => {
-    const forest = buildAlignmentForest([node('a', 'unit', 'a'), node('b', 'unit', 'b')], [
-      { from: 'a', to: 'b' },
-      { from: 'b', to: 'a' },
-    ]);
+    const forest = buildAlignmentForest(
+      [node('a', 'unit', 'a'), node('b', 'unit', 'b')],
+      [
+        { from: 'a', to: 'b' },
+        { from: 'b', to: 'a' },
+      ],
+    );
     const count = (ts: typeof forest): number => ts.reduce((n, t) => n + 1 + count(t.children), 0);
     expect(count(forest)).toBe(2);
   });

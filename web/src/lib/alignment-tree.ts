@@ -46,7 +46,12 @@ export type OwnerRank = (node: AlignmentNode) => number;
 const byType: OwnerRank = (n) => (n.ownerType === 'unit' ? 0 : 1);
 
 /** Orders siblings: higher owners first (the company before departments before people), then by owner, then by title. */
-function compareNodes(a: AlignmentNode, b: AlignmentNode, collator: Intl.Collator, rank: OwnerRank): number {
+function compareNodes(
+  a: AlignmentNode,
+  b: AlignmentNode,
+  collator: Intl.Collator,
+  rank: OwnerRank,
+): number {
   const r = rank(a) - rank(b);
   if (r !== 0) return r;
   if (a.ownerType !== b.ownerType) return a.ownerType === 'unit' ? -1 : 1;
@@ -114,7 +119,9 @@ export function buildAlignmentForest(
 /** Ids from a root down to `id` (inclusive), or [] when `id` is not in the forest. */
 export function pathTo(forest: readonly ObjectiveTreeNode[], id: string): string[] {
   for (const root of forest) {
-    const stack: Array<{ t: ObjectiveTreeNode; path: string[] }> = [{ t: root, path: [root.node.id] }];
+    const stack: Array<{ t: ObjectiveTreeNode; path: string[] }> = [
+      { t: root, path: [root.node.id] },
+    ];
     while (stack.length > 0) {
       const { t, path } = stack.pop() as { t: ObjectiveTreeNode; path: string[] };
       if (t.node.id === id) return path;

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { checkInBody, emptyDraft, isDraftTouched, isDueForCheckIn, weekStart, type CheckInDraft } from './checkin';
+import {
+  checkInBody,
+  emptyDraft,
+  isDraftTouched,
+  isDueForCheckIn,
+  weekStart,
+  type CheckInDraft,
+} from './checkin';
 
-const draft = (patch: Partial<CheckInDraft>): CheckInDraft => ({ ...emptyDraft(() => 'k1'), ...patch });
+const draft = (patch: Partial<CheckInDraft>): CheckInDraft => ({
+  ...emptyDraft(() => 'k1'),
+  ...patch,
+});
 
 describe('check-in', () => {
   it('is due when there was no check-in yet this week (weeks start on Monday)', () => {
@@ -22,15 +32,22 @@ describe('check-in', () => {
   it('needs a number once anything is filled in', () => {
     expect(checkInBody(draft({ note: 'progress' }))).toEqual({ kind: 'invalid', reason: 'value' });
     expect(checkInBody(draft({ value: 'abc' }))).toEqual({ kind: 'invalid', reason: 'value' });
-    expect(checkInBody(draft({ value: '5', confidence: 11 }))).toEqual({ kind: 'invalid', reason: 'confidence' });
+    expect(checkInBody(draft({ value: '5', confidence: 11 }))).toEqual({
+      kind: 'invalid',
+      reason: 'confidence',
+    });
   });
 
   it('trims text and keeps the last confidence when it was not changed', () => {
-    expect(checkInBody(draft({ value: ' 1,950 ', note: ' 白皮书带来线索 ', blockers: '' }), 7)).toEqual({
+    expect(
+      checkInBody(draft({ value: ' 1,950 ', note: ' 白皮书带来线索 ', blockers: '' }), 7),
+    ).toEqual({
       kind: 'ready',
       body: { value: 1950, confidence: 7, note: '白皮书带来线索' },
     });
-    expect(checkInBody(draft({ value: '3', confidence: 4, blockers: 'waiting for sales' }), 7)).toEqual({
+    expect(
+      checkInBody(draft({ value: '3', confidence: 4, blockers: 'waiting for sales' }), 7),
+    ).toEqual({
       kind: 'ready',
       body: { value: 3, confidence: 4, blockers: 'waiting for sales' },
     });

@@ -43,7 +43,10 @@ export type DraftResult =
 export function isDraftTouched(d: CheckInDraft | undefined): boolean {
   return (
     d !== undefined &&
-    (d.value.trim() !== '' || d.confidence !== null || d.note.trim() !== '' || d.blockers.trim() !== '')
+    (d.value.trim() !== '' ||
+      d.confidence !== null ||
+      d.note.trim() !== '' ||
+      d.blockers.trim() !== '')
   );
 }
 
@@ -52,11 +55,17 @@ export function isDraftTouched(d: CheckInDraft | undefined): boolean {
  * number 0–10 (the key result's last confidence when not changed); note and blockers are trimmed
  * and left out when empty.
  */
-export function checkInBody(d: CheckInDraft | undefined, lastConfidence: number | null = null): DraftResult {
+export function checkInBody(
+  d: CheckInDraft | undefined,
+  lastConfidence: number | null = null,
+): DraftResult {
   if (!d || !isDraftTouched(d)) return { kind: 'empty' };
   const value = parseNumberInput(d.value);
   if (value === null) return { kind: 'invalid', reason: 'value' };
-  if (d.confidence !== null && !(Number.isInteger(d.confidence) && d.confidence >= 0 && d.confidence <= 10)) {
+  if (
+    d.confidence !== null &&
+    !(Number.isInteger(d.confidence) && d.confidence >= 0 && d.confidence <= 10)
+  ) {
     return { kind: 'invalid', reason: 'confidence' };
   }
   const body: CheckInBody = { value };

@@ -1,9 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { alignableCycles, dateOfDay, dayNumber, elapsedFraction, encloses, pickDefaultCycle, todayIn, type CycleLike } from './cycles';
+import {
+  alignableCycles,
+  dateOfDay,
+  dayNumber,
+  elapsedFraction,
+  encloses,
+  pickDefaultCycle,
+  todayIn,
+  type CycleLike,
+} from './cycles';
 
-const year: CycleLike = { id: 'y', name: '2026', startDate: '2026-01-01', endDate: '2026-12-31', state: 'active' };
-const q4: CycleLike = { id: 'q', name: 'Q4', startDate: '2026-10-01', endDate: '2026-12-31', state: 'active', parentId: 'y' };
-const q1next: CycleLike = { id: 'n', name: 'Q1', startDate: '2027-01-01', endDate: '2027-03-31', state: 'planning' };
+const year: CycleLike = {
+  id: 'y',
+  name: '2026',
+  startDate: '2026-01-01',
+  endDate: '2026-12-31',
+  state: 'active',
+};
+const q4: CycleLike = {
+  id: 'q',
+  name: 'Q4',
+  startDate: '2026-10-01',
+  endDate: '2026-12-31',
+  state: 'active',
+  parentId: 'y',
+};
+const q1next: CycleLike = {
+  id: 'n',
+  name: 'Q1',
+  startDate: '2027-01-01',
+  endDate: '2027-03-31',
+  state: 'planning',
+};
 
 describe('cycles', () => {
   it('counts days without time zones', () => {

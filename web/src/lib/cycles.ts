@@ -61,7 +61,10 @@ export function elapsedFraction(cycle: CycleLike, today: string): number {
  * The cycle to open by default: the shortest active cycle containing today (a quarter before
  * its year), else the latest-starting active one, else the latest-starting one of any state.
  */
-export function pickDefaultCycle<C extends CycleLike>(cycles: readonly C[], today: string): C | null {
+export function pickDefaultCycle<C extends CycleLike>(
+  cycles: readonly C[],
+  today: string,
+): C | null {
   const active = cycles.filter((c) => c.state === 'active');
   const current = active
     .filter((c) => contains(c, today))
@@ -73,7 +76,9 @@ export function pickDefaultCycle<C extends CycleLike>(cycles: readonly C[], toda
 
 /** Whether `outer` encloses `inner` (the same cycle, or its dates contain the other's). */
 export function encloses(outer: CycleLike, inner: CycleLike): boolean {
-  return outer.id === inner.id || (outer.startDate <= inner.startDate && inner.endDate <= outer.endDate);
+  return (
+    outer.id === inner.id || (outer.startDate <= inner.startDate && inner.endDate <= outer.endDate)
+  );
 }
 
 /** The cycles an objective of `cycle` may align into: itself and those enclosing it. */

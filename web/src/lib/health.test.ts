@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, HEALTH_COLORS, HEALTHS, healthOf, healthRank, heatColor, PLAN_STATE_COLORS, scoreBand } from './health';
+import {
+  contrastRatio,
+  HEALTH_COLORS,
+  HEALTHS,
+  healthOf,
+  healthRank,
+  heatColor,
+  PLAN_STATE_COLORS,
+  scoreBand,
+} from './health';
 
 describe('health', () => {
   it('follows the domain thresholds against expected progress', () => {
@@ -13,7 +22,12 @@ describe('health', () => {
   });
 
   it('orders the worst first', () => {
-    expect([...HEALTHS].sort((a, b) => healthRank(a) - healthRank(b))).toEqual(['off_track', 'at_risk', 'not_started', 'on_track']);
+    expect([...HEALTHS].sort((a, b) => healthRank(a) - healthRank(b))).toEqual([
+      'off_track',
+      'at_risk',
+      'not_started',
+      'on_track',
+    ]);
   });
 
   it('scores in green, yellow and red bands', () => {
@@ -31,7 +45,9 @@ describe('health', () => {
 
   it('keeps label text readable (WCAG AA 4.5:1) on its background and on white', () => {
     for (const h of HEALTHS) {
-      expect(contrastRatio(HEALTH_COLORS[h].text, HEALTH_COLORS[h].background)).toBeGreaterThanOrEqual(4.5);
+      expect(
+        contrastRatio(HEALTH_COLORS[h].text, HEALTH_COLORS[h].background),
+      ).toBeGreaterThanOrEqual(4.5);
       expect(contrastRatio(HEALTH_COLORS[h].text, '#ffffff')).toBeGreaterThanOrEqual(4.5);
     }
     for (const c of Object.values(PLAN_STATE_COLORS)) {

@@ -81,7 +81,11 @@ export const PLAN_STATE_COLORS: Record<PlanStateName, { text: string; background
 export function contrastRatio(a: string, b: string): number {
   const lum = (hex: string) => {
     const n = hex.replace('#', '');
-    const [r, g, bl] = [0, 2, 4].map((i) => parseInt(n.slice(i, i + 2), 16) / 255) as [number, number, number];
+    const [r, g, bl] = [0, 2, 4].map((i) => parseInt(n.slice(i, i + 2), 16) / 255) as [
+      number,
+      number,
+      number,
+    ];
     const f = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
     return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(bl);
   };

@@ -26,7 +26,15 @@ describe('key result chart', () => {
     ];
     expect(leastSquaresAt(pts, 3 * DAY)).toBeCloseTo(7);
     expect(leastSquaresAt(pts.slice(0, 1), DAY)).toBeNull();
-    expect(leastSquaresAt([[5, 1], [5, 2]], 6)).toBeNull();
+    expect(
+      leastSquaresAt(
+        [
+          [5, 1],
+          [5, 2],
+        ],
+        6,
+      ),
+    ).toBeNull();
   });
 
   it("forecasts from the last check-in to the cycle's end, preferring the server's forecast", () => {

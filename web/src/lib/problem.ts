@@ -71,7 +71,9 @@ export function fieldOfPath(path: string): string {
 
 /** Ids named in a path's brackets: `objectives[o1].keyResults[k2]` → ['o1', 'k2']. */
 export function idsInPath(path: string): string[] {
-  return [...path.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1] as string).filter((s) => !/^\d+$/.test(s));
+  return [...path.matchAll(/\[([^\]]+)\]/g)]
+    .map((m) => m[1] as string)
+    .filter((s) => !/^\d+$/.test(s));
 }
 
 export interface DescribedProblem {
@@ -98,7 +100,8 @@ export function describeProblem(
   else if (key && tr.has(`problem.detail.${key}`)) message = tr.t(`problem.detail.${key}`);
   else if (problem.code && tr.has(`problem.code.${problem.code}`))
     message = tr.t(`problem.code.${problem.code}`);
-  else if (tr.has(`problem.status.${problem.status}`)) message = tr.t(`problem.status.${problem.status}`);
+  else if (tr.has(`problem.status.${problem.status}`))
+    message = tr.t(`problem.status.${problem.status}`);
   else message = problem.detail ?? problem.title ?? tr.t('problem.unknown');
 
   const items = (problem.errors ?? []).map((e) => describeFieldProblem(e, tr, nameOf));

@@ -16,6 +16,11 @@ describe('reorder', () => {
   });
 
   it('lists ids by priority', () => {
-    expect(idsByPriority([{ id: 'x', priority: 2 }, { id: 'y', priority: 1 }])).toEqual(['y', 'x']);
+    expect(
+      idsByPriority([
+        { id: 'x', priority: 2 },
+        { id: 'y', priority: 1 },
+      ]),
+    ).toEqual(['y', 'x']);
   });
 });

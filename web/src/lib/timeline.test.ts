@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from './cycles';
-import { barDays, barGeometry, isOverdue, timelineSpan, timelineTicks, todayOffset, type TimelineItem } from './timeline';
+import {
+  barDays,
+  barGeometry,
+  isOverdue,
+  timelineSpan,
+  timelineTicks,
+  todayOffset,
+  type TimelineItem,
+} from './timeline';
 
 const cycle = { startDate: '2026-10-01', endDate: '2026-12-31' };
-const item = (startDate: string | null, dueDate: string | null, state: TimelineItem['state'] = 'todo'): TimelineItem => ({ id: 'a', startDate, dueDate, state });
+const item = (
+  startDate: string | null,
+  dueDate: string | null,
+  state: TimelineItem['state'] = 'todo',
+): TimelineItem => ({ id: 'a', startDate, dueDate, state });
 
 describe('timeline', () => {
   it('spans the cycle, widened to every action', () => {
@@ -13,9 +25,18 @@ describe('timeline', () => {
   });
 
   it('draws a bar from start to due, one day when a date is missing', () => {
-    expect(barDays(item('2026-10-01', '2026-10-10'))).toEqual({ from: dayNumber('2026-10-01'), to: dayNumber('2026-10-10') });
-    expect(barDays(item(null, '2026-10-10'))).toEqual({ from: dayNumber('2026-10-10'), to: dayNumber('2026-10-10') });
-    expect(barDays(item('2026-10-10', '2026-10-01'))).toEqual({ from: dayNumber('2026-10-01'), to: dayNumber('2026-10-10') });
+    expect(barDays(item('2026-10-01', '2026-10-10'))).toEqual({
+      from: dayNumber('2026-10-01'),
+      to: dayNumber('2026-10-10'),
+    });
+    expect(barDays(item(null, '2026-10-10'))).toEqual({
+      from: dayNumber('2026-10-10'),
+      to: dayNumber('2026-10-10'),
+    });
+    expect(barDays(item('2026-10-10', '2026-10-01'))).toEqual({
+      from: dayNumber('2026-10-01'),
+      to: dayNumber('2026-10-10'),
+    });
     expect(barDays(item(null, null))).toBeNull();
   });
 
@@ -23,8 +44,12 @@ describe('timeline', () => {
     const span = { start: 0, end: 99 };
     expect(barGeometry(span, { from: 0, to: 9 })).toEqual({ left: 0, width: 10 });
     expect(barGeometry(span, { from: 90, to: 120 })).toEqual({ left: 90, width: 10 });
-    expect(todayOffset({ start: dayNumber('2026-10-01'), end: dayNumber('2026-10-10') }, '2026-10-01')).toBeCloseTo(5);
-    expect(todayOffset({ start: dayNumber('2026-10-01'), end: dayNumber('2026-10-10') }, '2026-11-01')).toBeNull();
+    expect(
+      todayOffset({ start: dayNumber('2026-10-01'), end: dayNumber('2026-10-10') }, '2026-10-01'),
+    ).toBeCloseTo(5);
+    expect(
+      todayOffset({ start: dayNumber('2026-10-01'), end: dayNumber('2026-10-10') }, '2026-11-01'),
+    ).toBeNull();
   });
 
   it('marks actions overdue as the server does', () => {

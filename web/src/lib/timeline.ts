@@ -98,5 +98,9 @@ export function timelineTicks(span: Span): Tick[] {
 }
 
 function tick(span: Span, day: number): Tick {
-  return { day, date: dateOfDay(day), offset: ((day - span.start) / (span.end - span.start + 1)) * 100 };
+  return {
+    day,
+    date: dateOfDay(day),
+    offset: ((day - span.start) / (span.end - span.start + 1)) * 100,
+  };
 }

@@ -32,6 +32,10 @@ describe('units', () => {
 
   it('aligns a unit to the units above it and a person to their units and those above', () => {
     expect(alignableUnitIds({ type: 'unit', id: 'mkt' }, units)).toEqual(['biz', 'co']);
-    expect(alignableUnitIds({ type: 'user', id: 'u', unitIds: ['mkt'] }, units).sort()).toEqual(['biz', 'co', 'mkt']);
+    expect(alignableUnitIds({ type: 'user', id: 'u', unitIds: ['mkt'] }, units).sort()).toEqual([
+      'biz',
+      'co',
+      'mkt',
+    ]);
   });
 });

@@ -50,7 +50,10 @@ export interface UnitNode<U extends UnitLike> {
 }
 
 /** The units as a forest (roots first), children sorted by name. */
-export function unitTree<U extends UnitLike>(units: readonly U[], collator?: Intl.Collator): UnitNode<U>[] {
+export function unitTree<U extends UnitLike>(
+  units: readonly U[],
+  collator?: Intl.Collator,
+): UnitNode<U>[] {
   const compare = collator ?? new Intl.Collator('zh-CN');
   const ids = new Set(units.map((u) => u.id));
   const byParent = new Map<string | null, U[]>();

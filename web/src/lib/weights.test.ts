@@ -4,7 +4,9 @@ import { evenWeights, weightForNewItem, weightRemaining, weightStatus, weightSum
 describe('weights', () => {
   it('sums finite weights without float noise', () => {
     expect(weightSum([{ weight: 33.3 }, { weight: 33.3 }, { weight: 33.4 }])).toBe(100);
-    expect(weightSum([{ weight: 60 }, { weight: null }, { weight: Number.NaN }, { weight: 30 }])).toBe(90);
+    expect(
+      weightSum([{ weight: 60 }, { weight: null }, { weight: Number.NaN }, { weight: 30 }]),
+    ).toBe(90);
     expect(weightSum([])).toBe(0);
   });
 

@@ -19,7 +19,13 @@ import { AsyncView, EmptyState, Loading } from '../components/states';
 import { UnitScopeSelect } from '../components/UnitScopeSelect';
 import { useAsync } from '../hooks/useAsync';
 import { usePageTitle } from '../hooks/usePageTitle';
-import { buildAlignmentForest, initialDepth, pathTo, searchNodes, type ObjectiveTreeNode } from '../lib/alignment-tree';
+import {
+  buildAlignmentForest,
+  initialDepth,
+  pathTo,
+  searchNodes,
+  type ObjectiveTreeNode,
+} from '../lib/alignment-tree';
 import { HEALTH_COLORS } from '../lib/health';
 import { formatPercent } from '../lib/progress';
 import { ancestorIds } from '../lib/units';
@@ -36,7 +42,10 @@ export default function AlignmentPage() {
   const view: View = params.get('view') === 'outline' ? 'outline' : 'chart';
   usePageTitle(t('alignment.title'));
   const cycle = org.cycle;
-  const state = useAsync(() => (cycle ? cyclesApi.alignment(cycle.id, unitId) : Promise.resolve(null)), [cycle?.id, unitId]);
+  const state = useAsync(
+    () => (cycle ? cyclesApi.alignment(cycle.id, unitId) : Promise.resolve(null)),
+    [cycle?.id, unitId],
+  );
 
   const setParam = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -89,7 +98,8 @@ function AlignmentView({ map, view }: { map: AlignmentMap; view: View }) {
   const org = useOrgData();
   const forest = useMemo(() => {
     const depth = new Map(org.units.map((u) => [u.id, ancestorIds(u.id, org.units).length]));
-    const rank = (n: { ownerType: 'unit' | 'user'; ownerId: string }) => (n.ownerType === 'unit' ? (depth.get(n.ownerId) ?? 50) : 100);
+    const rank = (n: { ownerType: 'unit' | 'user'; ownerId: string }) =>
+      n.ownerType === 'unit' ? (depth.get(n.ownerId) ?? 50) : 100;
     return buildAlignmentForest(map.nodes, map.edges, new Intl.Collator(i18n.language), rank);
   }, [map, i18n.language, org.units]);
   const [query, setQuery] = useState('');
@@ -110,16 +120,25 @@ function AlignmentView({ map, view }: { map: AlignmentMap; view: View }) {
             setFocusId(id);
             setQuery(map.nodes.find((n) => n.id === id)?.title ?? '');
           }}
-          options={matches.map((n) => ({ value: n.id, label: `${n.title} · ${n.ownerName ?? ''}` }))}
+          options={matches.map((n) => ({
+            value: n.id,
+            label: `${n.title} · ${n.ownerName ?? ''}`,
+          }))}
           placeholder={t('alignment.search')}
           aria-label={t('alignment.search')}
           allowClear
         />
-        <span className="muted small">{t('alignment.count', { count: map.nodes.length, edges: map.edges.length })}</span>
+        <span className="muted small">
+          {t('alignment.count', { count: map.nodes.length, edges: map.edges.length })}
+        </span>
         <ul className="plain-list health-legend horizontal" aria-label={t('alignment.legend')}>
           {(['on_track', 'at_risk', 'off_track', 'not_started'] as const).map((h) => (
             <li key={h}>
-              <span className="legend-dot" style={{ background: HEALTH_COLORS[h].fill }} aria-hidden />
+              <span
+                className="legend-dot"
+                style={{ background: HEALTH_COLORS[h].fill }}
+                aria-hidden
+              />
               {t(`health.${h}`)}
             </li>
           ))}
@@ -127,7 +146,8 @@ function AlignmentView({ map, view }: { map: AlignmentMap; view: View }) {
       </div>
       {focused ? (
         <div className="alignment-focus" role="status">
-          <HealthTag health={focused.health} /> <strong>{focused.title}</strong> · {focused.ownerName} · {formatPercent(focused.progress, i18n.language)}{' '}
+          <HealthTag health={focused.health} /> <strong>{focused.title}</strong> ·{' '}
+          {focused.ownerName} · {formatPercent(focused.progress, i18n.language)}{' '}
           <Link to={`/plans/${focused.planId}`}>{t('alignment.openPlan')}</Link>
         </div>
       ) : null}
@@ -153,35 +173,70 @@ function AlignmentView({ map, view }: { map: AlignmentMap; view: View }) {
   );
 }
 
-function OutlineNode({ n, level, depth, focusPath }: { n: ObjectiveTreeNode; level: number; depth: number; focusPath: string[] }) {
+function OutlineNode({
+  n,
+  level,
+  depth,
+  focusPath,
+}: {
+  n: ObjectiveTreeNode;
+  level: number;
+  depth: number;
+  focusPath: string[];
+}) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState<boolean | null>(null);
   const expanded = open ?? (level < depth || focusPath.includes(n.node.id));
   const hasChildren = n.children.length > 0;
   const focused = focusPath.at(-1) === n.node.id;
   return (
-    <li className={focused ? 'outline-focused' : undefined} aria-current={focused ? 'true' : undefined}>
+    <li
+      className={focused ? 'outline-focused' : undefined}
+      aria-current={focused ? 'true' : undefined}
+    >
       <div className="outline-row">
         {hasChildren ? (
-          <button type="button" className="outline-toggle" aria-expanded={expanded} aria-label={expanded ? t('alignment.collapse', { title: n.node.title }) : t('alignment.expand', { title: n.node.title })} onClick={() => setOpen(!expanded)}>
+          <button
+            type="button"
+            className="outline-toggle"
+            aria-expanded={expanded}
+            aria-label={
+              expanded
+                ? t('alignment.collapse', { title: n.node.title })
+                : t('alignment.expand', { title: n.node.title })
+            }
+            onClick={() => setOpen(!expanded)}
+          >
             {expanded ? <DownOutlined aria-hidden /> : <RightOutlined aria-hidden />}
           </button>
         ) : (
           <span className="outline-toggle-space" aria-hidden />
         )}
-        <span className="outline-dot" style={{ background: HEALTH_COLORS[n.node.health].fill }} aria-hidden />
+        <span
+          className="outline-dot"
+          style={{ background: HEALTH_COLORS[n.node.health].fill }}
+          aria-hidden
+        />
         <Link to={`/plans/${n.node.planId}`} className="outline-title">
           {n.node.title}
         </Link>
         <span className="muted small">{n.node.ownerName}</span>
         <span className="outline-pct">{formatPercent(n.node.progress, i18n.language)}</span>
         <HealthTag health={n.node.health} />
-        {hasChildren && !expanded ? <span className="muted small">{t('alignment.below', { count: n.descendants })}</span> : null}
+        {hasChildren && !expanded ? (
+          <span className="muted small">{t('alignment.below', { count: n.descendants })}</span>
+        ) : null}
       </div>
       {hasChildren && expanded ? (
         <ul className="outline-children">
           {n.children.map((c) => (
-            <OutlineNode key={c.node.id} n={c} level={level + 1} depth={depth} focusPath={focusPath} />
+            <OutlineNode
+              key={c.node.id}
+              n={c}
+              level={level + 1}
+              depth={depth}
+              focusPath={focusPath}
+            />
           ))}
         </ul>
       ) : null}

@@ -21,7 +21,13 @@ import { useAsync } from '../hooks/useAsync';
 import { usePageTitle } from '../hooks/usePageTitle';
 import { checkInBody, emptyDraft, isDraftTouched, type CheckInDraft } from '../lib/checkin';
 import { randomKey } from '../lib/ids';
-import { clamp01, formatMetric, formatPercent, parseNumberInput, progressAt } from '../lib/progress';
+import {
+  clamp01,
+  formatMetric,
+  formatPercent,
+  parseNumberInput,
+  progressAt,
+} from '../lib/progress';
 import { useFeedback } from '../components/feedback';
 
 type Drafts = Record<string, CheckInDraft>;
@@ -61,7 +67,10 @@ export default function CheckInPage() {
 
   return (
     <>
-      <PageHeader title={t('checkIn.title')} subtitle={t('checkIn.subtitle', { date: org.today })} />
+      <PageHeader
+        title={t('checkIn.title')}
+        subtitle={t('checkIn.subtitle', { date: org.today })}
+      />
       {org.loading ? null : (
         <AsyncView
           {...state}
@@ -76,14 +85,31 @@ export default function CheckInPage() {
             </Card>
           }
         >
-          {(items) => <CheckInForm items={items} onSaved={(kr) => state.setData((old) => old?.map((x) => (x.keyResult.id === kr.id ? { ...x, keyResult: { ...x.keyResult, ...kr } } : x)))} />}
+          {(items) => (
+            <CheckInForm
+              items={items}
+              onSaved={(kr) =>
+                state.setData((old) =>
+                  old?.map((x) =>
+                    x.keyResult.id === kr.id ? { ...x, keyResult: { ...x.keyResult, ...kr } } : x,
+                  ),
+                )
+              }
+            />
+          )}
         </AsyncView>
       )}
     </>
   );
 }
 
-function CheckInForm({ items, onSaved }: { items: MyKeyResult[]; onSaved: (kr: KeyResult) => void }) {
+function CheckInForm({
+  items,
+  onSaved,
+}: {
+  items: MyKeyResult[];
+  onSaved: (kr: KeyResult) => void;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const org = useOrgData();
@@ -103,7 +129,9 @@ function CheckInForm({ items, onSaved }: { items: MyKeyResult[]; onSaved: (kr: K
     const db = org.isDue(b.keyResult.lastCheckInAt) ? 0 : 1;
     if (da !== db) return da - db;
     if (a.plan.id !== b.plan.id) return a.plan.id.localeCompare(b.plan.id);
-    return a.objective.priority - b.objective.priority || a.keyResult.priority - b.keyResult.priority;
+    return (
+      a.objective.priority - b.objective.priority || a.keyResult.priority - b.keyResult.priority
+    );
   });
   const touched = ordered.filter((i) => isDraftTouched(drafts[i.keyResult.id]));
 
@@ -117,7 +145,14 @@ function CheckInForm({ items, onSaved }: { items: MyKeyResult[]; onSaved: (kr: K
 
   const saveAll = async () => {
     const bad: Record<string, 'value' | 'confidence'> = {};
-    const ready: Array<{ item: MyKeyResult; body: Exclude<ReturnType<typeof checkInBody>, { kind: 'empty' } | { kind: 'invalid' }>['body']; key: string }> = [];
+    const ready: Array<{
+      item: MyKeyResult;
+      body: Exclude<
+        ReturnType<typeof checkInBody>,
+        { kind: 'empty' } | { kind: 'invalid' }
+      >['body'];
+      key: string;
+    }> = [];
     for (const item of touched) {
       const d = drafts[item.keyResult.id];
       const r = checkInBody(d, item.keyResult.confidence);
@@ -134,7 +169,9 @@ function CheckInForm({ items, onSaved }: { items: MyKeyResult[]; onSaved: (kr: K
       return;
     }
     setSaving(true);
-    const results = await Promise.allSettled(ready.map((r) => krApi.checkIn(r.item.keyResult.id, r.body, r.key)));
+    const results = await Promise.allSettled(
+      ready.map((r) => krApi.checkIn(r.item.keyResult.id, r.body, r.key)),
+    );
     setSaving(false);
     const nextErrors: Record<string, unknown> = {};
     const saved: string[] = [];
@@ -153,12 +190,17 @@ function CheckInForm({ items, onSaved }: { items: MyKeyResult[]; onSaved: (kr: K
       // a refused check-in gets a new key: its next attempt is a new request
       for (const id of Object.keys(nextErrors)) {
         const e = nextErrors[id];
-        if (next[id] && !(e instanceof ApiError && e.status === 0)) next[id] = { ...next[id], idempotencyKey: randomKey() };
+        if (next[id] && !(e instanceof ApiError && e.status === 0))
+          next[id] = { ...next[id], idempotencyKey: randomKey() };
       }
       return next;
     });
-    if (saved.length > 0 && Object.keys(nextErrors).length === 0) void message.success(t('checkIn.saved', { count: saved.length }));
-    else if (saved.length > 0) void message.warning(t('checkIn.partlySaved', { saved: saved.length, failed: Object.keys(nextErrors).length }));
+    if (saved.length > 0 && Object.keys(nextErrors).length === 0)
+      void message.success(t('checkIn.saved', { count: saved.length }));
+    else if (saved.length > 0)
+      void message.warning(
+        t('checkIn.partlySaved', { saved: saved.length, failed: Object.keys(nextErrors).length }),
+      );
     else void message.error(t('checkIn.notSaved'));
   };
 
@@ -191,15 +233,26 @@ function CheckInForm({ items, onSaved }: { items: MyKeyResult[]; onSaved: (kr: K
             {automatic.map((i) => (
               <li key={i.keyResult.id}>
                 <Link to={`/key-results/${i.keyResult.id}`}>{i.keyResult.title}</Link>{' '}
-                <span className="muted small">{t(`progressSource.${i.keyResult.progressSource}`)}</span>
+                <span className="muted small">
+                  {t(`progressSource.${i.keyResult.progressSource}`)}
+                </span>
               </li>
             ))}
           </ul>
         </Card>
       ) : null}
       <div className="checkin-bar">
-        <span aria-live="polite">{t('checkIn.filled', { count: touched.length, total: ordered.length })}</span>
-        <Button type="primary" htmlType="submit" icon={<SaveOutlined aria-hidden />} loading={saving} size="large" disabled={touched.length === 0 && !saving}>
+        <span aria-live="polite">
+          {t('checkIn.filled', { count: touched.length, total: ordered.length })}
+        </span>
+        <Button
+          type="primary"
+          htmlType="submit"
+          icon={<SaveOutlined aria-hidden />}
+          loading={saving}
+          size="large"
+          disabled={touched.length === 0 && !saving}
+        >
           {t('checkIn.saveAll')}
         </Button>
       </div>
@@ -238,9 +291,19 @@ function CheckInCard({ item, draft, error, invalid, onChange, cycleName }: Check
             {item.plan.ownerName} · {cycleName} · O{item.objective.priority} {item.objective.title}
           </div>
           <div className="checkin-status">
-            <ProgressBar progress={kr.progress} expected={item.plan.expectedProgress} health={kr.health} size="small" label={t('kr.progressOf', { title: kr.title })} />
+            <ProgressBar
+              progress={kr.progress}
+              expected={item.plan.expectedProgress}
+              health={kr.health}
+              size="small"
+              label={t('kr.progressOf', { title: kr.title })}
+            />
             <HealthTag health={kr.health} />
-            {due ? <span className="due-flag">{t('checkIn.due')}</span> : <span className="muted small">{t('checkIn.upToDate')}</span>}
+            {due ? (
+              <span className="due-flag">{t('checkIn.due')}</span>
+            ) : (
+              <span className="muted small">{t('checkIn.upToDate')}</span>
+            )}
           </div>
         </div>
         <div className="checkin-fields" role="group" aria-labelledby={`${id}-title`}>
@@ -270,21 +333,38 @@ function CheckInCard({ item, draft, error, invalid, onChange, cycleName }: Check
                 status={invalid === 'value' ? 'error' : undefined}
                 aria-invalid={invalid === 'value' || undefined}
                 aria-describedby={`${id}-hint`}
-                suffix={kr.unit && kr.metricType !== 'currency' ? kr.unit : kr.metricType === 'percent' ? '%' : undefined}
+                suffix={
+                  kr.unit && kr.metricType !== 'currency'
+                    ? kr.unit
+                    : kr.metricType === 'percent'
+                      ? '%'
+                      : undefined
+                }
               />
             )}
-            <div id={`${id}-hint`} className={invalid === 'value' ? 'field-error' : 'muted small'} role={invalid === 'value' ? 'alert' : undefined}>
+            <div
+              id={`${id}-hint`}
+              className={invalid === 'value' ? 'field-error' : 'muted small'}
+              role={invalid === 'value' ? 'alert' : undefined}
+            >
               {invalid === 'value'
                 ? t('checkIn.valueInvalid')
                 : preview !== null
-                  ? t('checkIn.preview', { progress: formatPercent(clamp01(preview), i18n.language) })
-                  : t('checkIn.currentTarget', { current: fmt(kr.currentValue), target: fmt(kr.targetValue) })}
+                  ? t('checkIn.preview', {
+                      progress: formatPercent(clamp01(preview), i18n.language),
+                    })
+                  : t('checkIn.currentTarget', {
+                      current: fmt(kr.currentValue),
+                      target: fmt(kr.targetValue),
+                    })}
             </div>
           </div>
           <div className="checkin-field">
             <div id={`${id}-confidence-label`} className="block-label">
               {t('checkIn.confidence')}: <strong>{confidence}</strong>/10
-              {draft?.confidence === null || draft?.confidence === undefined ? <span className="muted small"> {t('checkIn.confidenceUnchanged')}</span> : null}
+              {draft?.confidence === null || draft?.confidence === undefined ? (
+                <span className="muted small"> {t('checkIn.confidenceUnchanged')}</span>
+              ) : null}
             </div>
             <Slider
               min={0}
@@ -301,13 +381,27 @@ function CheckInCard({ item, draft, error, invalid, onChange, cycleName }: Check
             <label htmlFor={`${id}-note`} className="block-label">
               {t('checkIn.note')}
             </label>
-            <Input.TextArea id={`${id}-note`} value={draft?.note ?? ''} onChange={(e) => onChange({ note: e.target.value })} autoSize={{ minRows: 1, maxRows: 5 }} maxLength={5000} placeholder={t('checkIn.notePlaceholder')} />
+            <Input.TextArea
+              id={`${id}-note`}
+              value={draft?.note ?? ''}
+              onChange={(e) => onChange({ note: e.target.value })}
+              autoSize={{ minRows: 1, maxRows: 5 }}
+              maxLength={5000}
+              placeholder={t('checkIn.notePlaceholder')}
+            />
           </div>
           <div className="checkin-field">
             <label htmlFor={`${id}-blockers`} className="block-label">
               {t('checkIn.blockers')}
             </label>
-            <Input.TextArea id={`${id}-blockers`} value={draft?.blockers ?? ''} onChange={(e) => onChange({ blockers: e.target.value })} autoSize={{ minRows: 1, maxRows: 5 }} maxLength={5000} placeholder={t('checkIn.blockersPlaceholder')} />
+            <Input.TextArea
+              id={`${id}-blockers`}
+              value={draft?.blockers ?? ''}
+              onChange={(e) => onChange({ blockers: e.target.value })}
+              autoSize={{ minRows: 1, maxRows: 5 }}
+              maxLength={5000}
+              placeholder={t('checkIn.blockersPlaceholder')}
+            />
           </div>
         </div>
         {error !== undefined ? <ProblemAlert error={error} title={t('checkIn.failedOne')} /> : null}
@@ -315,4 +409,3 @@ function CheckInCard({ item, draft, error, invalid, onChange, cycleName }: Check
     </li>
   );
 }
-

@@ -29,7 +29,10 @@ export default function DashboardPage() {
   const unitId = params.get('unit') ?? undefined;
   usePageTitle(t('dashboard.title'));
   const cycle = org.cycle;
-  const state = useAsync(() => (cycle ? cyclesApi.dashboard(cycle.id, unitId) : Promise.resolve(null)), [cycle?.id, unitId]);
+  const state = useAsync(
+    () => (cycle ? cyclesApi.dashboard(cycle.id, unitId) : Promise.resolve(null)),
+    [cycle?.id, unitId],
+  );
 
   return (
     <>
@@ -49,7 +52,11 @@ export default function DashboardPage() {
         }
       />
       {!cycle && !org.loading ? <EmptyState description={t('cycle.noneYet')} /> : null}
-      <AsyncView {...state} reload={() => void state.reload()} errorTitle={t('dashboard.loadFailed')}>
+      <AsyncView
+        {...state}
+        reload={() => void state.reload()}
+        errorTitle={t('dashboard.loadFailed')}
+      >
         {(d) => (d ? <DashboardView d={d} /> : null)}
       </AsyncView>
     </>
@@ -59,7 +66,12 @@ export default function DashboardPage() {
 function DashboardView({ d }: { d: Dashboard }) {
   const { t, i18n } = useTranslation();
   const me = useMe();
-  const overallHealth = healthOf(d.progress, d.expectedProgress, d.progress > 0, me.organization.settings.healthThresholds);
+  const overallHealth = healthOf(
+    d.progress,
+    d.expectedProgress,
+    d.progress > 0,
+    me.organization.settings.healthThresholds,
+  );
   const gap = gapPoints(d.progress, d.expectedProgress);
   const totalPlans = Object.values(d.plansByState).reduce((a, b) => a + b, 0);
 
@@ -69,10 +81,21 @@ function DashboardView({ d }: { d: Dashboard }) {
         <Card className="stat-card">
           <h2 className="card-title">{t('dashboard.progress')}</h2>
           <div className="stat-big">{formatPercent(d.progress, i18n.language)}</div>
-          <ProgressBar progress={d.progress} expected={d.expectedProgress} health={overallHealth} showLabel={false} label={t('dashboard.progress')} />
+          <ProgressBar
+            progress={d.progress}
+            expected={d.expectedProgress}
+            health={overallHealth}
+            showLabel={false}
+            label={t('dashboard.progress')}
+          />
           <p className="muted small stat-note">
-            {t('dashboard.expected', { expected: formatPercent(d.expectedProgress, i18n.language) })} ·{' '}
-            {gap >= 0 ? t('dashboard.ahead', { points: gap }) : t('dashboard.behind', { points: -gap })}
+            {t('dashboard.expected', {
+              expected: formatPercent(d.expectedProgress, i18n.language),
+            })}{' '}
+            ·{' '}
+            {gap >= 0
+              ? t('dashboard.ahead', { points: gap })
+              : t('dashboard.behind', { points: -gap })}
           </p>
         </Card>
       </Col>
@@ -84,7 +107,13 @@ function DashboardView({ d }: { d: Dashboard }) {
               type="circle"
               size={88}
               percent={Math.round(d.checkInRate * 100)}
-              strokeColor={d.checkInRate >= 0.8 ? HEALTH_COLORS.on_track.fill : d.checkInRate >= 0.5 ? HEALTH_COLORS.at_risk.fill : HEALTH_COLORS.off_track.fill}
+              strokeColor={
+                d.checkInRate >= 0.8
+                  ? HEALTH_COLORS.on_track.fill
+                  : d.checkInRate >= 0.5
+                    ? HEALTH_COLORS.at_risk.fill
+                    : HEALTH_COLORS.off_track.fill
+              }
               aria-label={t('dashboard.checkInRate')}
             />
             <p className="muted small">{t('dashboard.checkInRateHelp')}</p>
@@ -101,12 +130,14 @@ function DashboardView({ d }: { d: Dashboard }) {
         <Card className="stat-card">
           <h2 className="card-title">{t('dashboard.plans', { count: totalPlans })}</h2>
           <ul className="plain-list state-counts">
-            {(['draft', 'in_review', 'changes_requested', 'approved', 'closed'] as const).map((s) => (
-              <li key={s}>
-                <span>{t(`planState.${s}`)}</span>
-                <Statistic value={d.plansByState[s]} styles={{ content: { fontSize: 16 } }} />
-              </li>
-            ))}
+            {(['draft', 'in_review', 'changes_requested', 'approved', 'closed'] as const).map(
+              (s) => (
+                <li key={s}>
+                  <span>{t(`planState.${s}`)}</span>
+                  <Statistic value={d.plansByState[s]} styles={{ content: { fontSize: 16 } }} />
+                </li>
+              ),
+            )}
           </ul>
         </Card>
       </Col>
@@ -121,7 +152,11 @@ function DashboardView({ d }: { d: Dashboard }) {
         </Card>
       </Col>
       <Col xs={24}>
-        <Card title={<h2 className="card-title">{t('dashboard.atRisk', { count: d.atRisk.length })}</h2>}>
+        <Card
+          title={
+            <h2 className="card-title">{t('dashboard.atRisk', { count: d.atRisk.length })}</h2>
+          }
+        >
           <AtRiskTable rows={d.atRisk} />
         </Card>
       </Col>
@@ -140,7 +175,11 @@ function HealthDistribution({ counts, label }: { counts: HealthCounts; label: st
           type: 'pie',
           radius: ['55%', '85%'],
           label: { show: false },
-          data: HEALTHS.map((h) => ({ name: t(`health.${h}`), value: counts[h], itemStyle: { color: HEALTH_COLORS[h].fill } })),
+          data: HEALTHS.map((h) => ({
+            name: t(`health.${h}`),
+            value: counts[h],
+            itemStyle: { color: HEALTH_COLORS[h].fill },
+          })),
         },
       ],
     }),
@@ -155,7 +194,11 @@ function HealthDistribution({ counts, label }: { counts: HealthCounts; label: st
       <ul className="plain-list health-legend">
         {HEALTHS.map((h) => (
           <li key={h}>
-            <span className="legend-dot" style={{ background: HEALTH_COLORS[h].fill }} aria-hidden />
+            <span
+              className="legend-dot"
+              style={{ background: HEALTH_COLORS[h].fill }}
+              aria-hidden
+            />
             {t(`health.${h}`)} <strong>{counts[h]}</strong>
           </li>
         ))}
@@ -170,7 +213,11 @@ function HealthBars({ counts }: { counts: HealthCounts }) {
   if (total === 0) return <EmptyState description={t('dashboard.noApproved')} />;
   return (
     <div>
-      <div className="stacked-bar" role="img" aria-label={HEALTHS.map((h) => `${t(`health.${h}`)} ${counts[h]}`).join(', ')}>
+      <div
+        className="stacked-bar"
+        role="img"
+        aria-label={HEALTHS.map((h) => `${t(`health.${h}`)} ${counts[h]}`).join(', ')}
+      >
         {HEALTHS.filter((h) => counts[h] > 0).map((h) => (
           <div key={h} style={{ flex: counts[h], background: HEALTH_COLORS[h].fill }} />
         ))}
@@ -178,7 +225,11 @@ function HealthBars({ counts }: { counts: HealthCounts }) {
       <ul className="plain-list health-legend horizontal">
         {HEALTHS.map((h) => (
           <li key={h}>
-            <span className="legend-dot" style={{ background: HEALTH_COLORS[h].fill }} aria-hidden />
+            <span
+              className="legend-dot"
+              style={{ background: HEALTH_COLORS[h].fill }}
+              aria-hidden
+            />
             {t(`health.${h}`)} <strong>{counts[h]}</strong> ({formatShare(counts[h], total)})
           </li>
         ))}
@@ -198,17 +249,29 @@ function UnitHeatmap({ d }: { d: Dashboard }) {
         const health = u.health ?? 'not_started';
         const c = HEALTH_COLORS[health];
         return (
-          <li key={u.unitId} className="heat-tile" style={{ background: c.background, borderColor: c.fill, marginLeft: `${Math.min(u.depth, 4) * 12}px` }}>
+          <li
+            key={u.unitId}
+            className="heat-tile"
+            style={{
+              background: c.background,
+              borderColor: c.fill,
+              marginLeft: `${Math.min(u.depth, 4) * 12}px`,
+            }}
+          >
             <Tooltip title={u.planId ? t(`health.${health}`) : t('dashboard.noPlan')}>
               <span className="heat-name">
                 {u.planId ? <Link to={`/plans/${u.planId}`}>{u.name}</Link> : u.name}
               </span>
             </Tooltip>
             <span className="heat-bar" aria-hidden>
-              <span style={{ width: `${Math.round((u.progress ?? 0) * 100)}%`, background: c.fill }} />
+              <span
+                style={{ width: `${Math.round((u.progress ?? 0) * 100)}%`, background: c.fill }}
+              />
             </span>
             <span className="heat-value" style={{ color: c.text }}>
-              {u.planId ? `${formatPercent(u.progress, i18n.language)} · ${t(`health.${health}`)}` : t('dashboard.noPlan')}
+              {u.planId
+                ? `${formatPercent(u.progress, i18n.language)} · ${t(`health.${health}`)}`
+                : t('dashboard.noPlan')}
             </span>
           </li>
         );
@@ -221,37 +284,50 @@ function AtRiskTable({ rows }: { rows: AtRiskKeyResult[] }) {
   const { t } = useTranslation();
   return (
     <ScrollRegion label={t('dashboard.atRisk', { count: rows.length })} minWidth={720}>
-    <Table<AtRiskKeyResult>
-      rowKey="id"
-      size="small"
-      pagination={false}
-      dataSource={rows}
-      locale={{ emptyText: t('dashboard.noneAtRisk') }}
-      columns={[
-        {
-          title: t('dashboard.col.keyResult'),
-          dataIndex: 'title',
-          render: (_: unknown, r) => <Link to={`/key-results/${r.id}`}>{r.title}</Link>,
-        },
-        { title: t('dashboard.col.owner'), dataIndex: 'ownerName', width: 140 },
-        {
-          title: t('dashboard.col.progress'),
-          width: 240,
-          render: (_: unknown, r) => <ProgressBar progress={r.progress} expected={r.expectedProgress} health={r.health} size="small" label={t('kr.progressOf', { title: r.title })} />,
-        },
-        {
-          title: t('dashboard.col.gap'),
-          width: 100,
-          render: (_: unknown, r) => t('dashboard.points', { points: gapPoints(r.progress, r.expectedProgress) }),
-        },
-        { title: t('dashboard.col.health'), width: 110, render: (_: unknown, r) => <HealthTag health={r.health} /> },
-        {
-          title: t('dashboard.col.confidence'),
-          width: 90,
-          render: (_: unknown, r) => (r.confidence === null ? '–' : `${r.confidence}/10`),
-        },
-      ]}
-    />
+      <Table<AtRiskKeyResult>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={rows}
+        locale={{ emptyText: t('dashboard.noneAtRisk') }}
+        columns={[
+          {
+            title: t('dashboard.col.keyResult'),
+            dataIndex: 'title',
+            render: (_: unknown, r) => <Link to={`/key-results/${r.id}`}>{r.title}</Link>,
+          },
+          { title: t('dashboard.col.owner'), dataIndex: 'ownerName', width: 140 },
+          {
+            title: t('dashboard.col.progress'),
+            width: 240,
+            render: (_: unknown, r) => (
+              <ProgressBar
+                progress={r.progress}
+                expected={r.expectedProgress}
+                health={r.health}
+                size="small"
+                label={t('kr.progressOf', { title: r.title })}
+              />
+            ),
+          },
+          {
+            title: t('dashboard.col.gap'),
+            width: 100,
+            render: (_: unknown, r) =>
+              t('dashboard.points', { points: gapPoints(r.progress, r.expectedProgress) }),
+          },
+          {
+            title: t('dashboard.col.health'),
+            width: 110,
+            render: (_: unknown, r) => <HealthTag health={r.health} />,
+          },
+          {
+            title: t('dashboard.col.confidence'),
+            width: 90,
+            render: (_: unknown, r) => (r.confidence === null ? '–' : `${r.confidence}/10`),
+          },
+        ]}
+      />
     </ScrollRegion>
   );
 }

@@ -23,7 +23,10 @@ export default function KeyResultPage() {
   const { t } = useTranslation();
   const state = useAsync(async () => {
     const kr = await krApi.get(keyResultId);
-    const [checkIns, plan] = await Promise.all([krApi.checkIns(keyResultId), plansApi.get(kr.planId)]);
+    const [checkIns, plan] = await Promise.all([
+      krApi.checkIns(keyResultId),
+      plansApi.get(kr.planId),
+    ]);
     return { kr, checkIns, plan };
   }, [keyResultId]);
   usePageTitle(state.data?.kr.title ?? t('krDetail.title'));
@@ -34,7 +37,15 @@ export default function KeyResultPage() {
   );
 }
 
-function KeyResultView({ kr, checkIns, plan }: { kr: Awaited<ReturnType<typeof krApi.get>>; checkIns: CheckIn[]; plan: Awaited<ReturnType<typeof plansApi.get>> }) {
+function KeyResultView({
+  kr,
+  checkIns,
+  plan,
+}: {
+  kr: Awaited<ReturnType<typeof krApi.get>>;
+  checkIns: CheckIn[];
+  plan: Awaited<ReturnType<typeof plansApi.get>>;
+}) {
   const { t, i18n } = useTranslation();
   const org = useOrgData();
   const me = useMe();
@@ -42,7 +53,8 @@ function KeyResultView({ kr, checkIns, plan }: { kr: Awaited<ReturnType<typeof k
   const objective = plan.objectives.find((o) => o.id === kr.objectiveId);
   const labels = { done: t('metric.done'), notDone: t('metric.notDone') };
   const fmt = (v: number) => formatMetric(v, kr, i18n.language, labels);
-  const forecastProgress = kr.forecast === null || kr.forecast === undefined ? null : progressAt(kr, kr.forecast);
+  const forecastProgress =
+    kr.forecast === null || kr.forecast === undefined ? null : progressAt(kr, kr.forecast);
   const mine = kr.ownerId === me.id;
   const actions = [...(kr.actions ?? [])].sort((a, b) => a.position - b.position);
 
@@ -53,7 +65,9 @@ function KeyResultView({ kr, checkIns, plan }: { kr: Awaited<ReturnType<typeof k
         tags={<HealthTag health={kr.health} />}
         subtitle={
           <span>
-            <Link to={`/plans/${plan.id}`}>{t('plan.title', { owner: plan.ownerName ?? '', cycle: cycle?.name ?? '' })}</Link>
+            <Link to={`/plans/${plan.id}`}>
+              {t('plan.title', { owner: plan.ownerName ?? '', cycle: cycle?.name ?? '' })}
+            </Link>
             {objective ? ` · O${objective.priority} ${objective.title}` : ''}
           </span>
         }
@@ -69,11 +83,22 @@ function KeyResultView({ kr, checkIns, plan }: { kr: Awaited<ReturnType<typeof k
         <Col xs={24} xl={16}>
           <Card title={<h2 className="card-title">{t('krDetail.history')}</h2>}>
             <div className="kr-progress-line">
-              <ProgressBar progress={kr.progress} expected={plan.expectedProgress} health={kr.health} label={t('kr.progressOf', { title: kr.title })} />
+              <ProgressBar
+                progress={kr.progress}
+                expected={plan.expectedProgress}
+                health={kr.health}
+                label={t('kr.progressOf', { title: kr.title })}
+              />
             </div>
             {cycle ? (
               <Suspense fallback={<Loading rows={6} />}>
-                <KeyResultChart keyResult={kr} checkIns={checkIns} cycle={cycle} today={org.today} label={t('krDetail.chartLabel', { count: checkIns.length })} />
+                <KeyResultChart
+                  keyResult={kr}
+                  checkIns={checkIns}
+                  cycle={cycle}
+                  today={org.today}
+                  label={t('krDetail.chartLabel', { count: checkIns.length })}
+                />
               </Suspense>
             ) : null}
           </Card>
@@ -82,42 +107,80 @@ function KeyResultView({ kr, checkIns, plan }: { kr: Awaited<ReturnType<typeof k
           <Card title={<h2 className="card-title">{t('krDetail.facts')}</h2>}>
             <Descriptions column={1} size="small">
               <Descriptions.Item label={t('krDetail.current')}>
-                <strong>{fmt(kr.currentValue)}</strong> ({formatPercent(kr.progressRaw, i18n.language)})
+                <strong>{fmt(kr.currentValue)}</strong> (
+                {formatPercent(kr.progressRaw, i18n.language)})
               </Descriptions.Item>
               <Descriptions.Item label={t('kr.startValue')}>{fmt(kr.startValue)}</Descriptions.Item>
-              <Descriptions.Item label={t('kr.targetValue')}>{fmt(kr.targetValue)}</Descriptions.Item>
+              <Descriptions.Item label={t('kr.targetValue')}>
+                {fmt(kr.targetValue)}
+              </Descriptions.Item>
               <Descriptions.Item label={t('krDetail.forecast')}>
                 {kr.forecast === null || kr.forecast === undefined
                   ? t('krDetail.noForecast')
                   : `${fmt(kr.forecast)}${forecastProgress !== null ? ` (${formatPercent(forecastProgress, i18n.language)})` : ''}`}
               </Descriptions.Item>
-              <Descriptions.Item label={t('krDetail.confidence')}>{kr.confidence === null ? '–' : `${kr.confidence}/10`}</Descriptions.Item>
-              <Descriptions.Item label={t('kr.owner')}>{org.userName(kr.ownerId) || t('kr.noOwner')}</Descriptions.Item>
+              <Descriptions.Item label={t('krDetail.confidence')}>
+                {kr.confidence === null ? '–' : `${kr.confidence}/10`}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('kr.owner')}>
+                {org.userName(kr.ownerId) || t('kr.noOwner')}
+              </Descriptions.Item>
               <Descriptions.Item label={t('kr.weight')}>{kr.weight}%</Descriptions.Item>
               <Descriptions.Item label={t('kr.dueDate')}>{kr.dueDate ?? '–'}</Descriptions.Item>
-              <Descriptions.Item label={t('krDetail.source')}>{t(`progressSource.${kr.progressSource}`)}</Descriptions.Item>
-              {kr.score !== null ? <Descriptions.Item label={t('krDetail.score')}>{kr.score.toFixed(1)}</Descriptions.Item> : null}
+              <Descriptions.Item label={t('krDetail.source')}>
+                {t(`progressSource.${kr.progressSource}`)}
+              </Descriptions.Item>
+              {kr.score !== null ? (
+                <Descriptions.Item label={t('krDetail.score')}>
+                  {kr.score.toFixed(1)}
+                </Descriptions.Item>
+              ) : null}
             </Descriptions>
           </Card>
         </Col>
         <Col xs={24} xl={16}>
-          <Card title={<h2 className="card-title">{t('krDetail.checkIns', { count: checkIns.length })}</h2>}>
+          <Card
+            title={
+              <h2 className="card-title">{t('krDetail.checkIns', { count: checkIns.length })}</h2>
+            }
+          >
             <ScrollRegion label={t('krDetail.checkIns', { count: checkIns.length })} minWidth={640}>
-            <Table<CheckIn>
-              rowKey="id"
-              size="small"
-              dataSource={checkIns}
-              pagination={checkIns.length > 10 ? { pageSize: 10 } : false}
-              locale={{ emptyText: t('krDetail.noCheckIns') }}
-              columns={[
-                { title: t('krDetail.col.date'), width: 120, render: (_: unknown, c) => new Date(c.createdAt).toLocaleDateString(i18n.language) },
-                { title: t('krDetail.col.value'), width: 120, render: (_: unknown, c) => fmt(c.value) },
-                { title: t('krDetail.col.confidence'), width: 80, render: (_: unknown, c) => (c.confidence === null ? '–' : `${c.confidence}/10`) },
-                { title: t('krDetail.col.note'), render: (_: unknown, c) => c.note ?? '' },
-                { title: t('krDetail.col.blockers'), render: (_: unknown, c) => (c.blockers ? <span className="blockers">{c.blockers}</span> : '') },
-                { title: t('krDetail.col.author'), width: 100, render: (_: unknown, c) => org.userName(c.authorId) },
-              ]}
-            />
+              <Table<CheckIn>
+                rowKey="id"
+                size="small"
+                dataSource={checkIns}
+                pagination={checkIns.length > 10 ? { pageSize: 10 } : false}
+                locale={{ emptyText: t('krDetail.noCheckIns') }}
+                columns={[
+                  {
+                    title: t('krDetail.col.date'),
+                    width: 120,
+                    render: (_: unknown, c) =>
+                      new Date(c.createdAt).toLocaleDateString(i18n.language),
+                  },
+                  {
+                    title: t('krDetail.col.value'),
+                    width: 120,
+                    render: (_: unknown, c) => fmt(c.value),
+                  },
+                  {
+                    title: t('krDetail.col.confidence'),
+                    width: 80,
+                    render: (_: unknown, c) => (c.confidence === null ? '–' : `${c.confidence}/10`),
+                  },
+                  { title: t('krDetail.col.note'), render: (_: unknown, c) => c.note ?? '' },
+                  {
+                    title: t('krDetail.col.blockers'),
+                    render: (_: unknown, c) =>
+                      c.blockers ? <span className="blockers">{c.blockers}</span> : '',
+                  },
+                  {
+                    title: t('krDetail.col.author'),
+                    width: 100,
+                    render: (_: unknown, c) => org.userName(c.authorId),
+                  },
+                ]}
+              />
             </ScrollRegion>
           </Card>
         </Col>

@@ -34,13 +34,22 @@ export default function MyOkrsPage() {
 
   const owners: Owner[] = [
     { ownerType: 'user', ownerId: me.id, name: me.name },
-    ...me.leadsUnitIds.map((id) => ({ ownerType: 'unit' as const, ownerId: id, name: org.unitName(id) })),
+    ...me.leadsUnitIds.map((id) => ({
+      ownerType: 'unit' as const,
+      ownerId: id,
+      name: org.unitName(id),
+    })),
   ];
 
   const state = useAsync(async () => {
-    if (!cycle) return { plans: [] as PlanDetail[], due: [] as MyKeyResult[] };
-    const all = await plansApi.list({ cycleId: cycle.id });
-    const mine = all.filter((p) => owners.some((o) => o.ownerType === p.ownerType && o.ownerId === p.ownerId));
+    if (!cycle) return { plans: [] as PlanDetail[], due: [] as MyKeyResult[], reviews: 0 };
+    const [all, reviews] = await Promise.all([
+      plansApi.list({ cycleId: cycle.id }),
+      plansApi.list({ approverId: 'me', state: 'in_review' }),
+    ]);
+    const mine = all.filter((p) =>
+      owners.some((o) => o.ownerType === p.ownerType && o.ownerId === p.ownerId),
+    );
     const [details, approved] = await Promise.all([
       mapLimit(mine, 6, (p) => plansApi.get(p.id)),
       loadMyApprovedPlans([cycle.id], me, org.units),
@@ -48,7 +57,7 @@ export default function MyOkrsPage() {
     const due = myKeyResults(approved, me).filter(
       (k) => k.keyResult.progressSource === 'manual' && org.isDue(k.keyResult.lastCheckInAt),
     );
-    return { plans: details, due };
+    return { plans: details, due, reviews: reviews.length };
   }, [cycle?.id, me.id, org.units.length]);
 
   if (!cycle) {
@@ -71,11 +80,22 @@ export default function MyOkrsPage() {
         })}
       />
       <AsyncView {...state} reload={() => void state.reload()} errorTitle={t('myOkrs.loadFailed')}>
-        {({ plans, due }) => (
-          <div className="two-columns">
-            <div className="column-main stack">
+        {({ plans, due, reviews }) => (
+          <>
+            {reviews > 0 ? (
+              <div className="review-banner" role="status">
+                <span>{t('myOkrs.reviewsWaiting', { count: reviews })}</span>
+                <Link to="/reviews" className="link-button">
+                  {t('reviews.review')} <RightOutlined aria-hidden />
+                </Link>
+              </div>
+            ) : null}
+            <div className="two-columns">
+              <div className="column-main stack">
                 {owners.map((o) => {
-                  const plan = plans.find((p) => p.ownerType === o.ownerType && p.ownerId === o.ownerId);
+                  const plan = plans.find(
+                    (p) => p.ownerType === o.ownerType && p.ownerId === o.ownerId,
+                  );
                   return plan ? (
                     <PlanCard key={`${o.ownerType}:${o.ownerId}`} plan={plan} />
                   ) : (
@@ -87,42 +107,49 @@ export default function MyOkrsPage() {
                     />
                   );
                 })}
+              </div>
+              <div className="column-side">
+                <Panel
+                  title={
+                    <h2 className="card-title">{t('myOkrs.dueTitle', { count: due.length })}</h2>
+                  }
+                  extra={
+                    due.length > 0 ? (
+                      <Link to="/check-in">
+                        {t('myOkrs.checkInNow')} <RightOutlined aria-hidden />
+                      </Link>
+                    ) : null
+                  }
+                >
+                  {due.length === 0 ? (
+                    <EmptyState description={t('myOkrs.nothingDue')} />
+                  ) : (
+                    <ul className="plain-list">
+                      {due.map(({ keyResult: kr }) => (
+                        <li key={kr.id} className="due-item">
+                          <Link to={`/key-results/${kr.id}`} className="due-title">
+                            {kr.title}
+                          </Link>
+                          <div className="due-meta">
+                            <HealthTag health={kr.health} />
+                            <span className="muted">
+                              {kr.lastCheckInAt
+                                ? t('myOkrs.lastCheckIn', {
+                                    date: new Date(kr.lastCheckInAt).toLocaleDateString(
+                                      i18n.language,
+                                    ),
+                                  })
+                                : t('myOkrs.neverCheckedIn')}
+                            </span>
+                          </div>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </Panel>
+              </div>
             </div>
-            <div className="column-side">
-              <Panel
-                title={<h2 className="card-title">{t('myOkrs.dueTitle', { count: due.length })}</h2>}
-                extra={
-                  due.length > 0 ? (
-                    <Link to="/check-in">
-                      {t('myOkrs.checkInNow')} <RightOutlined aria-hidden />
-                    </Link>
-                  ) : null
-                }
-              >
-                {due.length === 0 ? (
-                  <EmptyState description={t('myOkrs.nothingDue')} />
-                ) : (
-                  <ul className="plain-list">
-                    {due.map(({ keyResult: kr }) => (
-                      <li key={kr.id} className="due-item">
-                        <Link to={`/key-results/${kr.id}`} className="due-title">
-                          {kr.title}
-                        </Link>
-                        <div className="due-meta">
-                          <HealthTag health={kr.health} />
-                          <span className="muted">
-                            {kr.lastCheckInAt
-                              ? t('myOkrs.lastCheckIn', { date: new Date(kr.lastCheckInAt).toLocaleDateString(i18n.language) })
-                              : t('myOkrs.neverCheckedIn')}
-                          </span>
-                        </div>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </Panel>
-            </div>
-          </div>
+          </>
         )}
       </AsyncView>
     </>
@@ -168,27 +195,40 @@ function PlanCard({ plan }: { plan: PlanDetail }) {
               <span className="objective-summary-title" title={o.title}>
                 {o.title}
               </span>
-              <span className="objective-summary-pct">{formatPercent(o.progress, i18n.language)}</span>
+              <span className="objective-summary-pct">
+                {formatPercent(o.progress, i18n.language)}
+              </span>
             </li>
           ))}
         </ol>
       )}
       <div className="card-actions">
         <Link to={`/plans/${plan.id}`} className="link-button">
-          {plan.state === 'draft' || plan.state === 'changes_requested' ? t('myOkrs.editPlan') : t('myOkrs.openPlan')}
+          {plan.state === 'draft' || plan.state === 'changes_requested'
+            ? t('myOkrs.editPlan')
+            : t('myOkrs.openPlan')}
         </Link>
       </div>
     </Panel>
   );
 }
 
-function NoPlanCard({ owner, cycleId, onCreated }: { owner: Owner; cycleId: string; onCreated: () => void }) {
+function NoPlanCard({
+  owner,
+  cycleId,
+  onCreated,
+}: {
+  owner: Owner;
+  cycleId: string;
+  onCreated: () => void;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { message } = useFeedback();
   const describe = useDescribe();
   const [busy, setBusy] = useState(false);
-  const title = owner.ownerType === 'user' ? t('myOkrs.myPlan') : t('myOkrs.unitPlan', { unit: owner.name });
+  const title =
+    owner.ownerType === 'user' ? t('myOkrs.myPlan') : t('myOkrs.unitPlan', { unit: owner.name });
   return (
     <Panel title={<h2 className="card-title">{title}</h2>}>
       <EmptyState description={t('myOkrs.noPlan')}>
@@ -199,7 +239,11 @@ function NoPlanCard({ owner, cycleId, onCreated }: { owner: Owner; cycleId: stri
           onClick={async () => {
             setBusy(true);
             try {
-              const plan: Plan = await plansApi.create({ cycleId, ownerType: owner.ownerType, ownerId: owner.ownerId });
+              const plan: Plan = await plansApi.create({
+                cycleId,
+                ownerType: owner.ownerType,
+                ownerId: owner.ownerId,
+              });
               onCreated();
               void navigate(`/plans/${plan.id}`);
             } catch (e) {
@@ -209,7 +253,9 @@ function NoPlanCard({ owner, cycleId, onCreated }: { owner: Owner; cycleId: stri
             }
           }}
         >
-          {owner.ownerType === 'user' ? t('myOkrs.createMine') : t('myOkrs.createUnit', { unit: owner.name })}
+          {owner.ownerType === 'user'
+            ? t('myOkrs.createMine')
+            : t('myOkrs.createUnit', { unit: owner.name })}
         </Button>
       </EmptyState>
     </Panel>

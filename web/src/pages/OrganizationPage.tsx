@@ -30,11 +30,17 @@ export default function OrganizationPage() {
 
   const state = useAsync(async () => {
     if (!unitId || !org.cycle) return null;
-    const [detail, plans] = await Promise.all([unitsApi.get(unitId), plansApi.list({ cycleId: org.cycle.id })]);
+    const [detail, plans] = await Promise.all([
+      unitsApi.get(unitId),
+      plansApi.list({ cycleId: org.cycle.id }),
+    ]);
     return { detail, plans };
   }, [unitId, org.cycle?.id]);
 
-  const tree = useMemo(() => unitTree(org.units, new Intl.Collator(i18n.language)), [org.units, i18n.language]);
+  const tree = useMemo(
+    () => unitTree(org.units, new Intl.Collator(i18n.language)),
+    [org.units, i18n.language],
+  );
 
   return (
     <>
@@ -56,7 +62,13 @@ export default function OrganizationPage() {
         </nav>
         <div className="stack">
           <AsyncView {...state} reload={() => void state.reload()} errorTitle={t('org.loadFailed')}>
-            {(d) => (d ? <UnitPlans unit={d.detail} plans={d.plans} /> : <EmptyState description={t('cycle.noneYet')} />)}
+            {(d) =>
+              d ? (
+                <UnitPlans unit={d.detail} plans={d.plans} />
+              ) : (
+                <EmptyState description={t('cycle.noneYet')} />
+              )
+            }
           </AsyncView>
         </div>
       </div>
@@ -69,7 +81,10 @@ function UnitList({ nodes }: { nodes: UnitNode<Unit>[] }) {
     <ul className="unit-list">
       {nodes.map((n) => (
         <li key={n.unit.id}>
-          <NavLink to={`/organization/${n.unit.id}`} className={({ isActive }) => (isActive ? 'unit-link active' : 'unit-link')}>
+          <NavLink
+            to={`/organization/${n.unit.id}`}
+            className={({ isActive }) => (isActive ? 'unit-link active' : 'unit-link')}
+          >
             {n.unit.name}
           </NavLink>
           {n.children.length > 0 ? <UnitList nodes={n.children} /> : null}
@@ -79,19 +94,33 @@ function UnitList({ nodes }: { nodes: UnitNode<Unit>[] }) {
   );
 }
 
-function UnitPlans({ unit, plans }: { unit: Awaited<ReturnType<typeof unitsApi.get>>; plans: Plan[] }) {
+function UnitPlans({
+  unit,
+  plans,
+}: {
+  unit: Awaited<ReturnType<typeof unitsApi.get>>;
+  plans: Plan[];
+}) {
   const { t } = useTranslation();
   const org = useOrgData();
   const unitPlan = plans.find((p) => p.ownerType === 'unit' && p.ownerId === unit.id);
   const children = org.units.filter((u) => u.parentId === unit.id);
-  const members = [...unit.members].sort((a, b) => Number(b.id === unit.leaderId) - Number(a.id === unit.leaderId));
+  const members = [...unit.members].sort(
+    (a, b) => Number(b.id === unit.leaderId) - Number(a.id === unit.leaderId),
+  );
   return (
     <>
       <Panel title={<h2 className="card-title">{t('org.unitPlan', { unit: unit.name })}</h2>}>
-        {unitPlan ? <PlanRow plan={unitPlan} name={unit.name} /> : <EmptyState description={t('org.noUnitPlan')} />}
+        {unitPlan ? (
+          <PlanRow plan={unitPlan} name={unit.name} />
+        ) : (
+          <EmptyState description={t('org.noUnitPlan')} />
+        )}
       </Panel>
       {children.length > 0 ? (
-        <Panel title={<h2 className="card-title">{t('org.subUnits', { count: children.length })}</h2>}>
+        <Panel
+          title={<h2 className="card-title">{t('org.subUnits', { count: children.length })}</h2>}
+        >
           <ul className="plain-list org-rows">
             {children.map((c) => {
               const p = plans.find((x) => x.ownerType === 'unit' && x.ownerId === c.id);
@@ -116,7 +145,11 @@ function UnitPlans({ unit, plans }: { unit: Awaited<ReturnType<typeof unitsApi.g
             {members.map((m) => {
               const p = plans.find((x) => x.ownerType === 'user' && x.ownerId === m.id);
               const name = m.id === unit.leaderId ? t('org.leaderName', { name: m.name }) : m.name;
-              return <li key={m.id}>{p ? <PlanRow plan={p} name={name} /> : <NoPlanRow name={name} />}</li>;
+              return (
+                <li key={m.id}>
+                  {p ? <PlanRow plan={p} name={name} /> : <NoPlanRow name={name} />}
+                </li>
+              );
             })}
           </ul>
         )}
@@ -139,7 +172,13 @@ function PlanRow({ plan, name, link }: { plan: Plan; name: string; link?: string
         )}
       </span>
       <span className="org-row-progress">
-        <ProgressBar progress={plan.progress} expected={plan.expectedProgress} health={plan.health} size="small" label={t('myOkrs.planProgress', { name })} />
+        <ProgressBar
+          progress={plan.progress}
+          expected={plan.expectedProgress}
+          health={plan.health}
+          size="small"
+          label={t('myOkrs.planProgress', { name })}
+        />
       </span>
       <HealthTag health={plan.health} />
       <PlanStateTag state={plan.state} />

@@ -21,10 +21,15 @@ import { useAsync } from '../hooks/useAsync';
 import { usePageTitle } from '../hooks/usePageTitle';
 import { moveItem } from '../lib/reorder';
 import { weightSum } from '../lib/weights';
-import { emptyCandidates, loadAlignmentCandidates, type AlignmentCandidates } from './plan/alignment-candidates';
+import {
+  emptyCandidates,
+  loadAlignmentCandidates,
+  type AlignmentCandidates,
+} from './plan/alignment-candidates';
 import { PlanEditorContext, type PlanEditor } from './plan/context';
 import { NewObjectiveForm } from './plan/NewObjectiveForm';
 import { ObjectiveCard } from './plan/ObjectiveCard';
+import { QualityPanel } from './plan/QualityPanel';
 import { useReasonPrompt } from './plan/ReasonPrompt';
 import { ReviewActions, ReviewHistory } from './plan/ReviewPanel';
 import { WeightSum } from './plan/WeightSum';
@@ -32,19 +37,22 @@ import { useFeedback } from '../components/feedback';
 
 /** A change to an approved plan that waits for the approver comes back as a pending adjustment (202). */
 function isPendingAdjustment(x: unknown): boolean {
-  return typeof x === 'object' && x !== null && (x as { status?: unknown }).status === 'pending' && 'kind' in x && 'targetType' in x;
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    (x as { status?: unknown }).status === 'pending' &&
+    'kind' in x &&
+    'targetType' in x
+  );
 }
 
 export default function PlanPage() {
   const { planId = '' } = useParams();
   const { t } = useTranslation();
-  const state = useAsync(
-    async () => {
-      const [plan, reviews] = await Promise.all([plansApi.get(planId), plansApi.reviews(planId)]);
-      return { plan, reviews: reviews.items };
-    },
-    [planId],
-  );
+  const state = useAsync(async () => {
+    const [plan, reviews] = await Promise.all([plansApi.get(planId), plansApi.reviews(planId)]);
+    return { plan, reviews: reviews.items };
+  }, [planId]);
   return (
     <AsyncView {...state} reload={() => void state.reload()} errorTitle={t('plan.loadFailed')}>
       {(data) => <PlanEditorView plan={data.plan} reviews={data.reviews} reload={state.reload} />}
@@ -52,7 +60,15 @@ export default function PlanPage() {
   );
 }
 
-function PlanEditorView({ plan, reviews, reload }: { plan: PlanDetail; reviews: Review[]; reload: () => Promise<void> }) {
+function PlanEditorView({
+  plan,
+  reviews,
+  reload,
+}: {
+  plan: PlanDetail;
+  reviews: Review[];
+  reload: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const org = useOrgData();
@@ -71,9 +87,12 @@ function PlanEditorView({ plan, reviews, reload }: { plan: PlanDetail; reviews: 
   usePageTitle(title);
 
   const writer = canWritePlan(plan, me);
-  const editable = writer && (plan.state === 'draft' || plan.state === 'changes_requested' || plan.state === 'approved');
+  const editable =
+    writer &&
+    (plan.state === 'draft' || plan.state === 'changes_requested' || plan.state === 'approved');
   const canSubmit = writer && (plan.state === 'draft' || plan.state === 'changes_requested');
-  const canReview = plan.state === 'in_review' && (plan.approverId === me.id || me.role === 'admin');
+  const canReview =
+    plan.state === 'in_review' && (plan.approverId === me.id || me.role === 'admin');
 
   useEffect(() => {
     let live = true;
@@ -84,7 +103,16 @@ function PlanEditorView({ plan, reviews, reload }: { plan: PlanDetail; reviews: 
     return () => {
       live = false;
     };
-  }, [plan.id, plan.ownerId, plan.ownerType, plan.cycleId, org.loading, org.units, org.users, org.cycles]);
+  }, [
+    plan.id,
+    plan.ownerId,
+    plan.ownerType,
+    plan.cycleId,
+    org.loading,
+    org.units,
+    org.users,
+    org.cycles,
+  ]);
 
   const nameOf = useCallback(
     (id: string) => {
@@ -122,7 +150,9 @@ function PlanEditorView({ plan, reviews, reload }: { plan: PlanDetail; reviews: 
   const objectives = useMemo(() => {
     const sorted = [...plan.objectives].sort((a, b) => a.priority - b.priority);
     if (!order) return sorted;
-    return order.map((id) => sorted.find((o) => o.id === id)).filter((o): o is (typeof sorted)[number] => o !== undefined);
+    return order
+      .map((id) => sorted.find((o) => o.id === id))
+      .filter((o): o is (typeof sorted)[number] => o !== undefined);
   }, [plan.objectives, order]);
 
   useEffect(() => setOrder(null), [plan]);
@@ -170,7 +200,12 @@ function PlanEditorView({ plan, reviews, reload }: { plan: PlanDetail; reviews: 
         }
         subtitle={
           <div className="plan-subtitle">
-            <ProgressBar progress={plan.progress} expected={plan.expectedProgress} health={plan.health} label={t('plan.progressLabel')} />
+            <ProgressBar
+              progress={plan.progress}
+              expected={plan.expectedProgress}
+              health={plan.health}
+              label={t('plan.progressLabel')}
+            />
             <span className="muted">{t('plan.approver', { name: approverName })}</span>
           </div>
         }
@@ -180,7 +215,12 @@ function PlanEditorView({ plan, reviews, reload }: { plan: PlanDetail; reviews: 
               <FieldTimeOutlined aria-hidden /> {t('nav.timeline')}
             </Link>
             {canSubmit ? (
-              <Button type="primary" icon={<SendOutlined aria-hidden />} loading={submitting} onClick={() => void submit()}>
+              <Button
+                type="primary"
+                icon={<SendOutlined aria-hidden />}
+                loading={submitting}
+                onClick={() => void submit()}
+              >
                 {t('plan.submit')}
               </Button>
             ) : null}
@@ -197,27 +237,45 @@ function PlanEditorView({ plan, reviews, reload }: { plan: PlanDetail; reviews: 
         />
       ) : null}
       {plan.state === 'in_review' && !canReview ? (
-        <Alert className="page-alert" type="info" showIcon title={t('plan.waitingReview', { name: approverName })} />
+        <Alert
+          className="page-alert"
+          type="info"
+          showIcon
+          title={t('plan.waitingReview', { name: approverName })}
+        />
       ) : null}
       {plan.state === 'approved' && writer ? (
         <Alert className="page-alert" type="info" showIcon title={t('plan.approvedEditHint')} />
       ) : null}
       {submitError !== undefined ? (
         <div className="page-alert">
-          <ProblemAlert error={submitError} title={t('plan.submitRefused')} nameOf={nameOf} onClose={() => setSubmitError(undefined)} />
+          <ProblemAlert
+            error={submitError}
+            title={t('plan.submitRefused')}
+            nameOf={nameOf}
+            onClose={() => setSubmitError(undefined)}
+          />
         </div>
       ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={canReview ? 16 : 18}>
           <div className="objectives-head">
-            <h2 className="section-title">{t('plan.objectives', { count: plan.objectives.length })}</h2>
-            {plan.objectives.length > 0 ? <WeightSum sum={objectiveSum} label={t('plan.objectiveWeightSum')} /> : null}
+            <h2 className="section-title">
+              {t('plan.objectives', { count: plan.objectives.length })}
+            </h2>
+            {plan.objectives.length > 0 ? (
+              <WeightSum sum={objectiveSum} label={t('plan.objectiveWeightSum')} />
+            ) : null}
           </div>
           {objectives.length === 0 && !adding ? (
             <Card>
               <EmptyState description={editable ? t('plan.emptyEditable') : t('plan.empty')}>
                 {editable ? (
-                  <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)}>
+                  <Button
+                    type="primary"
+                    icon={<PlusOutlined aria-hidden />}
+                    onClick={() => setAdding(true)}
+                  >
                     {t('objective.add')}
                   </Button>
                 ) : null}
@@ -235,8 +293,10 @@ function PlanEditorView({ plan, reviews, reload }: { plan: PlanDetail; reviews: 
                 dragging={dragFrom === i}
                 onDragStart={setDragFrom}
                 onDragEnd={() => setDragFrom(null)}
-                onDropAt={(to) => {
-                  if (dragFrom !== null) void move(dragFrom, to);
+                onDropAt={(to, draggedId) => {
+                  const from = objectives.findIndex((x) => x.id === draggedId);
+                  const source = from >= 0 ? from : dragFrom;
+                  if (source !== null) void move(source, to);
                   setDragFrom(null);
                 }}
               />
@@ -244,11 +304,19 @@ function PlanEditorView({ plan, reviews, reload }: { plan: PlanDetail; reviews: 
           </div>
           {editable ? (
             adding ? (
-              <Card title={<h3 className="card-title">{t('objective.new')}</h3>} className="new-objective-card">
+              <Card
+                title={<h3 className="card-title">{t('objective.new')}</h3>}
+                className="new-objective-card"
+              >
                 <NewObjectiveForm onDone={() => setAdding(false)} />
               </Card>
             ) : objectives.length > 0 ? (
-              <Button icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)} className="add-objective" block>
+              <Button
+                icon={<PlusOutlined aria-hidden />}
+                onClick={() => setAdding(true)}
+                className="add-objective"
+                block
+              >
                 {t('objective.add')}
               </Button>
             ) : null
@@ -270,6 +338,7 @@ function PlanEditorView({ plan, reviews, reload }: { plan: PlanDetail; reviews: 
                 }}
               />
             ) : null}
+            {plan.objectives.length > 0 ? <QualityPanel plan={plan} nameOf={nameOf} /> : null}
             <Card title={<h2 className="card-title">{t('review.history')}</h2>}>
               <ReviewHistory reviews={reviews} />
             </Card>

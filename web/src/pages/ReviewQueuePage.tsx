@@ -45,11 +45,17 @@ export default function ReviewQueuePage() {
                       </Link>
                       <div className="muted small">
                         {t(p.ownerType === 'unit' ? 'reviews.unitPlan' : 'reviews.personalPlan')}
-                        {p.submittedAt ? ` · ${t('reviews.submittedAt', { date: new Date(p.submittedAt).toLocaleString(i18n.language) })}` : ''}
+                        {p.submittedAt
+                          ? ` · ${t('reviews.submittedAt', { date: new Date(p.submittedAt).toLocaleString(i18n.language) })}`
+                          : ''}
                       </div>
                     </div>
                     <PlanStateTag state={p.state} />
-                    <Link to={`/plans/${p.id}`} className="link-button" aria-label={t('reviews.reviewPlan', { owner: p.ownerName ?? '' })}>
+                    <Link
+                      to={`/plans/${p.id}`}
+                      className="link-button"
+                      aria-label={t('reviews.reviewPlan', { owner: p.ownerName ?? '' })}
+                    >
                       {t('reviews.review')} <RightOutlined aria-hidden />
                     </Link>
                   </li>

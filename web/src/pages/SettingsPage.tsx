@@ -48,7 +48,9 @@ function LanguageCard() {
         aria-label={t('settings.language')}
         value={locale}
         onChange={(e) => {
-          setLocale(e.target.value as Locale).catch((err: unknown) => void message.error(describe(err).message));
+          setLocale(e.target.value as Locale).catch(
+            (err: unknown) => void message.error(describe(err).message),
+          );
         }}
         options={[
           { value: 'zh-CN', label: t('language.zh') },
@@ -86,10 +88,18 @@ function PasswordCard() {
           }
         }}
       >
-        <Form.Item name="currentPassword" label={t('settings.currentPassword')} rules={[{ required: true, message: t('settings.required') }]}>
+        <Form.Item
+          name="currentPassword"
+          label={t('settings.currentPassword')}
+          rules={[{ required: true, message: t('settings.required') }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item name="password" label={t('settings.newPassword')} rules={[{ required: true, min: 8, message: t('settings.passwordRule') }]}>
+        <Form.Item
+          name="password"
+          label={t('settings.newPassword')}
+          rules={[{ required: true, min: 8, message: t('settings.passwordRule') }]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item
@@ -99,7 +109,10 @@ function PasswordCard() {
           rules={[
             { required: true, message: t('settings.required') },
             ({ getFieldValue }) => ({
-              validator: (_, value) => (value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('settings.passwordMismatch')))),
+              validator: (_, value) =>
+                value === getFieldValue('password')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('settings.passwordMismatch'))),
             }),
           ]}
         >
@@ -149,8 +162,20 @@ function TokensCard() {
         <label htmlFor="token-name" className="sr-only">
           {t('settings.tokenName')}
         </label>
-        <Input id="token-name" value={name} onChange={(e) => setName(e.target.value)} placeholder={t('settings.tokenName')} maxLength={200} />
-        <Button type="primary" htmlType="submit" icon={<KeyOutlined aria-hidden />} loading={busy} disabled={name.trim() === ''}>
+        <Input
+          id="token-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder={t('settings.tokenName')}
+          maxLength={200}
+        />
+        <Button
+          type="primary"
+          htmlType="submit"
+          icon={<KeyOutlined aria-hidden />}
+          loading={busy}
+          disabled={name.trim() === ''}
+        >
           {t('settings.createToken')}
         </Button>
       </form>
@@ -196,7 +221,8 @@ function TokensCard() {
                 { title: t('settings.col.lastUsed'), render: (_: unknown, r) => fmt(r.lastUsedAt) },
                 {
                   title: t('settings.col.state'),
-                  render: (_: unknown, r) => (r.revokedAt ? t('settings.revoked') : t('settings.active')),
+                  render: (_: unknown, r) =>
+                    r.revokedAt ? t('settings.revoked') : t('settings.active'),
                 },
                 {
                   title: <span className="sr-only">{t('settings.col.actions')}</span>,

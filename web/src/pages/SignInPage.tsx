@@ -27,7 +27,8 @@ export default function SignInPage({ expired = false }: { expired?: boolean }) {
     }
   }, [expired]);
 
-  if (status === 'signedIn') return <Navigate to={from.startsWith('/signin') ? '/' : from} replace />;
+  if (status === 'signedIn')
+    return <Navigate to={from.startsWith('/signin') ? '/' : from} replace />;
 
   return (
     <div className="signin-page">

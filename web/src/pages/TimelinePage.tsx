@@ -16,7 +16,15 @@ import { ScrollRegion } from '../components/ScrollRegion';
 import { AsyncView, EmptyState } from '../components/states';
 import { useAsync } from '../hooks/useAsync';
 import { usePageTitle } from '../hooks/usePageTitle';
-import { barDays, barGeometry, isOverdue, timelineSpan, timelineTicks, todayOffset, type Span } from '../lib/timeline';
+import {
+  barDays,
+  barGeometry,
+  isOverdue,
+  timelineSpan,
+  timelineTicks,
+  todayOffset,
+  type Span,
+} from '../lib/timeline';
 
 export default function TimelinePage() {
   const { t } = useTranslation();
@@ -28,7 +36,10 @@ export default function TimelinePage() {
   usePageTitle(t('timeline.title'));
 
   // without a plan in the address: the plan of the unit I lead (where actions are planned), else mine
-  const list = useAsync(async () => (org.cycle ? plansApi.list({ cycleId: org.cycle.id }) : []), [org.cycle?.id]);
+  const list = useAsync(
+    async () => (org.cycle ? plansApi.list({ cycleId: org.cycle.id }) : []),
+    [org.cycle?.id],
+  );
   const planId =
     params.planId ??
     search.get('plan') ??
@@ -41,7 +52,11 @@ export default function TimelinePage() {
 
   const options = useMemo(() => {
     const items = list.data ?? [];
-    const sorted = [...items].sort((a, b) => Number(b.ownerId === me.id) - Number(a.ownerId === me.id) || (a.ownerName ?? '').localeCompare(b.ownerName ?? ''));
+    const sorted = [...items].sort(
+      (a, b) =>
+        Number(b.ownerId === me.id) - Number(a.ownerId === me.id) ||
+        (a.ownerName ?? '').localeCompare(b.ownerName ?? ''),
+    );
     return sorted.map((p) => ({ value: p.id, label: p.ownerName ?? p.id }));
   }, [list.data, me.id]);
 
@@ -49,7 +64,16 @@ export default function TimelinePage() {
     <>
       <PageHeader
         title={t('timeline.title')}
-        subtitle={plan.data ? <Link to={`/plans/${plan.data.id}`}>{t('plan.title', { owner: plan.data.ownerName ?? '', cycle: org.cycles.find((c) => c.id === plan.data?.cycleId)?.name ?? '' })}</Link> : null}
+        subtitle={
+          plan.data ? (
+            <Link to={`/plans/${plan.data.id}`}>
+              {t('plan.title', {
+                owner: plan.data.ownerName ?? '',
+                cycle: org.cycles.find((c) => c.id === plan.data?.cycleId)?.name ?? '',
+              })}
+            </Link>
+          ) : null
+        }
         extra={
           <Select
             className="plan-picker"
@@ -82,13 +106,18 @@ function Gantt({ plan }: { plan: PlanDetail }) {
   const org = useOrgData();
   const cycle = org.cycles.find((c) => c.id === plan.cycleId);
   const objectives = [...plan.objectives].sort((a, b) => a.priority - b.priority);
-  const all: Action[] = objectives.flatMap((o) => (o.keyResults ?? []).flatMap((k) => k.actions ?? []));
+  const all: Action[] = objectives.flatMap((o) =>
+    (o.keyResults ?? []).flatMap((k) => k.actions ?? []),
+  );
   const span: Span | null = cycle ? timelineSpan(cycle, all) : null;
   if (!span) return null;
   const ticks = timelineTicks(span);
   const today = todayOffset(span, org.today);
   const overdue = all.filter((a) => isOverdue(a, org.today)).length;
-  const monthFmt = new Intl.DateTimeFormat(i18n.language, { month: 'short', day: ticks.length > 6 ? 'numeric' : undefined });
+  const monthFmt = new Intl.DateTimeFormat(i18n.language, {
+    month: 'short',
+    day: ticks.length > 6 ? 'numeric' : undefined,
+  });
 
   if (all.length === 0) {
     return (
@@ -103,7 +132,11 @@ function Gantt({ plan }: { plan: PlanDetail }) {
   return (
     <Panel
       title={<h2 className="card-title">{t('timeline.actions', { count: all.length })}</h2>}
-      extra={overdue > 0 ? <Tag className="tag-overdue">{t('timeline.overdueCount', { count: overdue })}</Tag> : null}
+      extra={
+        overdue > 0 ? (
+          <Tag className="tag-overdue">{t('timeline.overdueCount', { count: overdue })}</Tag>
+        ) : null
+      }
     >
       <ScrollRegion label={t('timeline.chart')} minWidth={760}>
         <div className="gantt">
@@ -128,7 +161,11 @@ function Gantt({ plan }: { plan: PlanDetail }) {
                 <div className="gantt-label">
                   <span className="okr-badge">O{o.priority}</span> {o.title}
                 </div>
-                <div className="gantt-track">{today !== null ? <span className="gantt-today" style={{ left: `${today}%` }} /> : null}</div>
+                <div className="gantt-track">
+                  {today !== null ? (
+                    <span className="gantt-today" style={{ left: `${today}%` }} />
+                  ) : null}
+                </div>
               </div>
               {(o.keyResults ?? []).map((kr) => (
                 <div key={kr.id}>
@@ -137,12 +174,22 @@ function Gantt({ plan }: { plan: PlanDetail }) {
                       <span className="okr-badge okr-badge-kr">KR{kr.priority}</span>{' '}
                       <Link to={`/key-results/${kr.id}`}>{kr.title}</Link>
                     </div>
-                    <div className="gantt-track">{today !== null ? <span className="gantt-today" style={{ left: `${today}%` }} /> : null}</div>
+                    <div className="gantt-track">
+                      {today !== null ? (
+                        <span className="gantt-today" style={{ left: `${today}%` }} />
+                      ) : null}
+                    </div>
                   </div>
                   {(kr.actions ?? []).length === 0 ? (
                     <div className="gantt-row">
-                      <div className="gantt-label muted small gantt-action-label">{t('action.none')}</div>
-                      <div className="gantt-track">{today !== null ? <span className="gantt-today" style={{ left: `${today}%` }} /> : null}</div>
+                      <div className="gantt-label muted small gantt-action-label">
+                        {t('action.none')}
+                      </div>
+                      <div className="gantt-track">
+                        {today !== null ? (
+                          <span className="gantt-today" style={{ left: `${today}%` }} />
+                        ) : null}
+                      </div>
                     </div>
                   ) : (
                     [...(kr.actions ?? [])]
@@ -159,7 +206,10 @@ function Gantt({ plan }: { plan: PlanDetail }) {
                           state: t(`actionState.${a.state}`),
                         });
                         return (
-                          <div key={a.id} className={`gantt-row gantt-action ${late ? 'is-overdue' : ''}`}>
+                          <div
+                            key={a.id}
+                            className={`gantt-row gantt-action ${late ? 'is-overdue' : ''}`}
+                          >
                             <div className="gantt-label gantt-action-label">
                               <span>{a.title}</span>
                               <span className="muted small">
@@ -169,17 +219,23 @@ function Gantt({ plan }: { plan: PlanDetail }) {
                               </span>
                             </div>
                             <div className="gantt-track">
-                              {today !== null ? <span className="gantt-today" style={{ left: `${today}%` }} /> : null}
+                              {today !== null ? (
+                                <span className="gantt-today" style={{ left: `${today}%` }} />
+                              ) : null}
                               {geo ? (
                                 <span
                                   className={`gantt-bar state-${a.state} ${late ? 'overdue' : ''}`}
                                   style={{ left: `${geo.left}%`, width: `max(${geo.width}%, 6px)` }}
                                   role="img"
-                                  aria-label={late ? `${description} ${t('action.overdue')}` : description}
+                                  aria-label={
+                                    late ? `${description} ${t('action.overdue')}` : description
+                                  }
                                   title={description}
                                 />
                               ) : (
-                                <span className="muted small gantt-nodates">{t('timeline.noDates')}</span>
+                                <span className="muted small gantt-nodates">
+                                  {t('timeline.noDates')}
+                                </span>
                               )}
                             </div>
                           </div>
@@ -192,7 +248,10 @@ function Gantt({ plan }: { plan: PlanDetail }) {
           ))}
         </div>
       </ScrollRegion>
-      <ul className="plain-list health-legend horizontal gantt-legend" aria-label={t('alignment.legend')}>
+      <ul
+        className="plain-list health-legend horizontal gantt-legend"
+        aria-label={t('alignment.legend')}
+      >
         {(['todo', 'in_progress', 'done', 'blocked', 'cancelled'] as const).map((s) => (
           <li key={s}>
             <span className={`legend-bar state-${s}`} aria-hidden />

@@ -25,11 +25,25 @@ export default function AdminPage() {
   const tab: Tab = (TABS as readonly string[]).includes(segment) ? (segment as Tab) : 'people';
   usePageTitle(`${t('nav.admin')} · ${t(`admin.tab.${tab}`)}`);
   if (me.role !== 'admin') {
-    return <Result status="403" title={<h1 className="page-title">{t('admin.forbidden')}</h1>} subTitle={t('admin.forbiddenDetail')} />;
+    return (
+      <Result
+        status="403"
+        title={<h1 className="page-title">{t('admin.forbidden')}</h1>}
+        subTitle={t('admin.forbiddenDetail')}
+      />
+    );
   }
   const content = (k: Tab) => (
     <Suspense fallback={<Loading />}>
-      {k === 'people' ? <PeopleTab /> : k === 'units' ? <UnitsTab /> : k === 'cycles' ? <CyclesTab /> : <OrganizationTab />}
+      {k === 'people' ? (
+        <PeopleTab />
+      ) : k === 'units' ? (
+        <UnitsTab />
+      ) : k === 'cycles' ? (
+        <CyclesTab />
+      ) : (
+        <OrganizationTab />
+      )}
     </Suspense>
   );
   return (

@@ -11,7 +11,12 @@ import { useFeedback } from '../../components/feedback';
 import { ProblemAlert, useDescribe } from '../../components/problems';
 import { ScrollRegion } from '../../components/ScrollRegion';
 
-const NEXT: Record<CycleState, CycleState | null> = { planning: 'active', active: 'reviewing', reviewing: 'closed', closed: null };
+const NEXT: Record<CycleState, CycleState | null> = {
+  planning: 'active',
+  active: 'reviewing',
+  reviewing: 'closed',
+  closed: null,
+};
 const KINDS: CycleKind[] = ['year', 'half', 'quarter', 'month', 'custom'];
 
 export default function CyclesTab() {
@@ -26,7 +31,9 @@ export default function CyclesTab() {
     try {
       await cyclesApi.update(c.id, { state: next }, c.version);
       await org.reload();
-      void message.success(t('admin.cycles.moved', { name: c.name, state: t(`cycleState.${next}`) }));
+      void message.success(
+        t('admin.cycles.moved', { name: c.name, state: t(`cycleState.${next}`) }),
+      );
     } catch (e) {
       void message.error(describe(e).message);
     }
@@ -35,7 +42,11 @@ export default function CyclesTab() {
     <Card>
       <div className="admin-toolbar">
         <span className="muted">{t('admin.cycles.help')}</span>
-        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+        <Button
+          type="primary"
+          icon={<PlusOutlined aria-hidden />}
+          onClick={() => setCreating(true)}
+        >
           {t('admin.cycles.add')}
         </Button>
       </div>
@@ -49,22 +60,36 @@ export default function CyclesTab() {
           columns={[
             { title: t('admin.cycles.name'), dataIndex: 'name' },
             { title: t('admin.cycles.kind'), render: (_: unknown, c) => t(`cycleKind.${c.kind}`) },
-            { title: t('admin.cycles.dates'), render: (_: unknown, c) => `${c.startDate} → ${c.endDate}` },
-            { title: t('admin.cycles.parent'), render: (_: unknown, c) => org.cycles.find((p) => p.id === c.parentId)?.name ?? '–' },
-            { title: t('admin.cycles.state'), render: (_: unknown, c) => <Tag>{t(`cycleState.${c.state}`)}</Tag> },
+            {
+              title: t('admin.cycles.dates'),
+              render: (_: unknown, c) => `${c.startDate} → ${c.endDate}`,
+            },
+            {
+              title: t('admin.cycles.parent'),
+              render: (_: unknown, c) => org.cycles.find((p) => p.id === c.parentId)?.name ?? '–',
+            },
+            {
+              title: t('admin.cycles.state'),
+              render: (_: unknown, c) => <Tag>{t(`cycleState.${c.state}`)}</Tag>,
+            },
             {
               title: <span className="sr-only">{t('settings.col.actions')}</span>,
               render: (_: unknown, c) => {
                 const next = NEXT[c.state];
                 return next ? (
                   <Popconfirm
-                    title={t('admin.cycles.moveConfirm', { name: c.name, state: t(`cycleState.${next}`) })}
+                    title={t('admin.cycles.moveConfirm', {
+                      name: c.name,
+                      state: t(`cycleState.${next}`),
+                    })}
                     description={next === 'closed' ? t('admin.cycles.closeWarning') : undefined}
                     okText={t('admin.cycles.move')}
                     cancelText={t('common.cancel')}
                     onConfirm={() => advance(c)}
                   >
-                    <Button size="small">{t('admin.cycles.moveTo', { state: t(`cycleState.${next}`) })}</Button>
+                    <Button size="small">
+                      {t('admin.cycles.moveTo', { state: t(`cycleState.${next}`) })}
+                    </Button>
                   </Popconfirm>
                 ) : null;
               },
@@ -92,7 +117,16 @@ function CycleDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
   return (
-    <Modal open title={t('admin.cycles.add')} okText={t('common.create')} cancelText={t('common.cancel')} confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open
+      title={t('admin.cycles.add')}
+      okText={t('common.create')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <Form<Values>
         form={form}
         layout="vertical"
@@ -120,16 +154,28 @@ function CycleDialog({ onClose }: { onClose: () => void }) {
           }
         }}
       >
-        <Form.Item name="name" label={t('admin.cycles.name')} rules={[{ required: true, whitespace: true, message: t('settings.required') }]}>
+        <Form.Item
+          name="name"
+          label={t('admin.cycles.name')}
+          rules={[{ required: true, whitespace: true, message: t('settings.required') }]}
+        >
           <Input maxLength={200} placeholder={t('admin.cycles.namePlaceholder')} />
         </Form.Item>
         <Form.Item name="kind" label={t('admin.cycles.kind')}>
           <Select options={KINDS.map((k) => ({ value: k, label: t(`cycleKind.${k}`) }))} />
         </Form.Item>
-        <Form.Item name="dates" label={t('admin.cycles.dates')} rules={[{ required: true, message: t('settings.required') }]}>
+        <Form.Item
+          name="dates"
+          label={t('admin.cycles.dates')}
+          rules={[{ required: true, message: t('settings.required') }]}
+        >
           <DatePicker.RangePicker className="full-width" />
         </Form.Item>
-        <Form.Item name="parentId" label={t('admin.cycles.parent')} extra={t('admin.cycles.parentHint')}>
+        <Form.Item
+          name="parentId"
+          label={t('admin.cycles.parent')}
+          extra={t('admin.cycles.parentHint')}
+        >
           <Select allowClear options={org.cycles.map((c) => ({ value: c.id, label: c.name }))} />
         </Form.Item>
         {error !== undefined ? <ProblemAlert error={error} /> : null}

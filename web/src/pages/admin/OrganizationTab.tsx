@@ -25,7 +25,18 @@ interface Values {
   stretchThreshold: number;
 }
 
-const TIMEZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Taipei', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Los_Angeles', 'UTC'];
+const TIMEZONES = [
+  'Asia/Shanghai',
+  'Asia/Hong_Kong',
+  'Asia/Taipei',
+  'Asia/Singapore',
+  'Asia/Tokyo',
+  'Europe/London',
+  'Europe/Berlin',
+  'America/New_York',
+  'America/Los_Angeles',
+  'UTC',
+];
 
 export default function OrganizationTab() {
   const { t } = useTranslation();
@@ -37,7 +48,13 @@ export default function OrganizationTab() {
   );
 }
 
-function OrganizationForm({ org, onSaved }: { org: Organization; onSaved: (o: Organization) => void }) {
+function OrganizationForm({
+  org,
+  onSaved,
+}: {
+  org: Organization;
+  onSaved: (o: Organization) => void;
+}) {
   const { t } = useTranslation();
   const { refresh } = useSession();
   const { message } = useFeedback();
@@ -101,14 +118,29 @@ function OrganizationForm({ org, onSaved }: { org: Organization; onSaved: (o: Or
       >
         <h2 className="section-title admin-section-first">{t('admin.org.general')}</h2>
         <div className="form-grid wide">
-          <Form.Item name="name" label={t('admin.org.name')} rules={[{ required: true, whitespace: true, message: t('settings.required') }]}>
+          <Form.Item
+            name="name"
+            label={t('admin.org.name')}
+            rules={[{ required: true, whitespace: true, message: t('settings.required') }]}
+          >
             <Input maxLength={200} />
           </Form.Item>
           <Form.Item name="locale" label={t('admin.org.locale')} extra={t('admin.org.localeHint')}>
-            <Select options={[{ value: 'zh-CN', label: t('language.zh') }, { value: 'en', label: t('language.en') }]} />
+            <Select
+              options={[
+                { value: 'zh-CN', label: t('language.zh') },
+                { value: 'en', label: t('language.en') },
+              ]}
+            />
           </Form.Item>
           <Form.Item name="timezone" label={t('admin.org.timezone')}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={[...new Set([org.timezone, ...TIMEZONES])].map((z) => ({ value: z, label: z }))} />
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={[...new Set([org.timezone, ...TIMEZONES])].map((z) => ({
+                value: z,
+                label: z,
+              }))}
+            />
           </Form.Item>
         </div>
         <h2 className="section-title admin-section">{t('admin.org.health')}</h2>
@@ -124,12 +156,23 @@ function OrganizationForm({ org, onSaved }: { org: Organization; onSaved: (o: Or
         <h2 className="section-title admin-section">{t('admin.org.rules')}</h2>
         <div className="form-grid wide">
           <Form.Item name="qualityGate" label={t('admin.org.qualityGate')}>
-            <Select options={(['off', 'warn', 'block'] as const).map((g) => ({ value: g, label: t(`admin.org.gate.${g}`) }))} />
+            <Select
+              options={(['off', 'warn', 'block'] as const).map((g) => ({
+                value: g,
+                label: t(`admin.org.gate.${g}`),
+              }))}
+            />
           </Form.Item>
           <Form.Item name="checkInWeekday" label={t('admin.org.checkInWeekday')}>
-            <Select options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: t(`weekday.${d}`) }))} />
+            <Select
+              options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: t(`weekday.${d}`) }))}
+            />
           </Form.Item>
-          <Form.Item name="adjustmentsNeedApproval" label={t('admin.org.adjustmentsNeedApproval')} valuePropName="checked">
+          <Form.Item
+            name="adjustmentsNeedApproval"
+            label={t('admin.org.adjustmentsNeedApproval')}
+            valuePropName="checked"
+          >
             <Switch />
           </Form.Item>
           <Form.Item name="minKeyResultsPerObjective" label={t('admin.org.minKrs')}>

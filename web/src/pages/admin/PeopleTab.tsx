@@ -27,7 +27,9 @@ export default function PeopleTab() {
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const rows = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return org.users.filter((u) => !q || u.name.toLowerCase().includes(q) || u.email.toLowerCase().includes(q));
+    return org.users.filter(
+      (u) => !q || u.name.toLowerCase().includes(q) || u.email.toLowerCase().includes(q),
+    );
   }, [org.users, query]);
 
   return (
@@ -41,7 +43,11 @@ export default function PeopleTab() {
           onChange={(e) => setQuery(e.target.value)}
           className="admin-search"
         />
-        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
+        <Button
+          type="primary"
+          icon={<PlusOutlined aria-hidden />}
+          onClick={() => setEditing('new')}
+        >
           {t('admin.people.add')}
         </Button>
       </div>
@@ -57,12 +63,23 @@ export default function PeopleTab() {
             { title: t('admin.people.name'), dataIndex: 'name' },
             { title: t('admin.people.email'), dataIndex: 'email' },
             { title: t('admin.people.role'), render: (_: unknown, u) => t(`role.${u.role}`) },
-            { title: t('admin.people.units'), render: (_: unknown, u) => (u.unitIds ?? []).map((id) => org.unitName(id)).join('、') },
-            { title: t('admin.people.status'), render: (_: unknown, u) => (u.active ? t('admin.people.active') : <Tag>{t('admin.people.inactive')}</Tag>) },
+            {
+              title: t('admin.people.units'),
+              render: (_: unknown, u) => (u.unitIds ?? []).map((id) => org.unitName(id)).join('、'),
+            },
+            {
+              title: t('admin.people.status'),
+              render: (_: unknown, u) =>
+                u.active ? t('admin.people.active') : <Tag>{t('admin.people.inactive')}</Tag>,
+            },
             {
               title: <span className="sr-only">{t('settings.col.actions')}</span>,
               render: (_: unknown, u) => (
-                <Button size="small" onClick={() => setEditing(u)} aria-label={t('admin.people.editOf', { name: u.name })}>
+                <Button
+                  size="small"
+                  onClick={() => setEditing(u)}
+                  aria-label={t('admin.people.editOf', { name: u.name })}
+                >
                   {t('common.edit')}
                 </Button>
               ),
@@ -70,7 +87,9 @@ export default function PeopleTab() {
           ]}
         />
       </ScrollRegion>
-      {editing ? <PersonDialog user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <PersonDialog user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      ) : null}
     </Card>
   );
 }
@@ -95,9 +114,19 @@ function PersonDialog({ user, onClose }: { user: User | null; onClose: () => voi
     setBusy(true);
     setError(undefined);
     try {
-      const common = { name: v.name.trim(), email: v.email.trim(), role: v.role, locale: v.locale, unitIds: v.unitIds };
+      const common = {
+        name: v.name.trim(),
+        email: v.email.trim(),
+        role: v.role,
+        locale: v.locale,
+        unitIds: v.unitIds,
+      };
       if (user) {
-        await usersApi.update(user.id, { ...common, active: v.active, ...(v.password ? { password: v.password } : {}) }, user.version);
+        await usersApi.update(
+          user.id,
+          { ...common, active: v.active, ...(v.password ? { password: v.password } : {}) },
+          user.version,
+        );
       } else {
         await usersApi.create({ ...common, ...(v.password ? { password: v.password } : {}) });
       }
@@ -121,16 +150,35 @@ function PersonDialog({ user, onClose }: { user: User | null; onClose: () => voi
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" name="person" initialValues={initial} onFinish={(v) => void save(v)}>
-        <Form.Item name="name" label={t('admin.people.name')} rules={[{ required: true, whitespace: true, message: t('settings.required') }]}>
+      <Form
+        form={form}
+        layout="vertical"
+        name="person"
+        initialValues={initial}
+        onFinish={(v) => void save(v)}
+      >
+        <Form.Item
+          name="name"
+          label={t('admin.people.name')}
+          rules={[{ required: true, whitespace: true, message: t('settings.required') }]}
+        >
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="email" label={t('admin.people.email')} rules={[{ required: true, type: 'email', message: t('admin.people.emailInvalid') }]}>
+        <Form.Item
+          name="email"
+          label={t('admin.people.email')}
+          rules={[{ required: true, type: 'email', message: t('admin.people.emailInvalid') }]}
+        >
           <Input type="email" maxLength={320} />
         </Form.Item>
         <div className="form-grid">
           <Form.Item name="role" label={t('admin.people.role')}>
-            <Select options={(['member', 'admin'] as const).map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+            <Select
+              options={(['member', 'admin'] as const).map((r) => ({
+                value: r,
+                label: t(`role.${r}`),
+              }))}
+            />
           </Form.Item>
           <Form.Item name="locale" label={t('settings.language')}>
             <Select
@@ -144,7 +192,11 @@ function PersonDialog({ user, onClose }: { user: User | null; onClose: () => voi
           </Form.Item>
         </div>
         <Form.Item name="unitIds" label={t('admin.people.units')}>
-          <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={org.units.map((u) => ({ value: u.id, label: u.name }))} />
+          <Select
+            mode="multiple"
+            showSearch={{ optionFilterProp: 'label' }}
+            options={org.units.map((u) => ({ value: u.id, label: u.name }))}
+          />
         </Form.Item>
         <Form.Item
           name="password"
@@ -155,8 +207,16 @@ function PersonDialog({ user, onClose }: { user: User | null; onClose: () => voi
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         {user ? (
-          <Form.Item name="active" label={t('admin.people.status')} valuePropName="checked" extra={t('admin.people.deactivateHint')}>
-            <Switch checkedChildren={t('admin.people.active')} unCheckedChildren={t('admin.people.inactive')} />
+          <Form.Item
+            name="active"
+            label={t('admin.people.status')}
+            valuePropName="checked"
+            extra={t('admin.people.deactivateHint')}
+          >
+            <Switch
+              checkedChildren={t('admin.people.active')}
+              unCheckedChildren={t('admin.people.inactive')}
+            />
           </Form.Item>
         ) : null}
         {error !== undefined ? <ProblemAlert error={error} /> : null}

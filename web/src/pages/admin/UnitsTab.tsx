@@ -22,10 +22,16 @@ export default function UnitsTab() {
   const org = useOrgData();
   const [selected, setSelected] = useState<string | null>(null);
   const treeData = useMemo(() => {
-    const toData = (n: UnitNode<Unit>): TreeData => ({ key: n.unit.id, title: n.unit.name, children: n.children.map(toData) });
+    const toData = (n: UnitNode<Unit>): TreeData => ({
+      key: n.unit.id,
+      title: n.unit.name,
+      children: n.children.map(toData),
+    });
     return unitTree(org.units, new Intl.Collator(i18n.language)).map(toData);
   }, [org.units, i18n.language]);
-  const unit = org.units.find((u) => u.id === (selected ?? org.units.find((x) => x.parentId === null)?.id));
+  const unit = org.units.find(
+    (u) => u.id === (selected ?? org.units.find((x) => x.parentId === null)?.id),
+  );
 
   return (
     <Row gutter={[16, 16]}>
@@ -40,7 +46,17 @@ export default function UnitsTab() {
           />
         </Card>
       </Col>
-      <Col xs={24} md={16}>{unit ? <UnitEditor key={`${unit.id}:${unit.version}`} unit={unit} onDeleted={() => setSelected(null)} /> : <EmptyState description={t('admin.units.none')} />}</Col>
+      <Col xs={24} md={16}>
+        {unit ? (
+          <UnitEditor
+            key={`${unit.id}:${unit.version}`}
+            unit={unit}
+            onDeleted={() => setSelected(null)}
+          />
+        ) : (
+          <EmptyState description={t('admin.units.none')} />
+        )}
+      </Col>
     </Row>
   );
 }
@@ -57,7 +73,10 @@ function UnitEditor({ unit, onDeleted }: { unit: Unit; onDeleted: () => void }) 
   const [newMember, setNewMember] = useState<string | undefined>(undefined);
   const below = new Set(subtreeIds(unit.id, org.units));
   const members = org.users.filter((u) => unit.memberIds.includes(u.id));
-  const run = async (fn: () => Promise<unknown>, onError: (e: unknown) => void = (e) => void message.error(describe(e).message)) => {
+  const run = async (
+    fn: () => Promise<unknown>,
+    onError: (e: unknown) => void = (e) => void message.error(describe(e).message),
+  ) => {
     try {
       await fn();
       await org.reload();
@@ -82,7 +101,11 @@ function UnitEditor({ unit, onDeleted }: { unit: Unit; onDeleted: () => void }) 
             () =>
               unitsApi.update(
                 unit.id,
-                { name: v.name.trim(), leaderId: v.leaderId ?? null, ...(unit.parentId !== null ? { parentId: v.parentId } : {}) },
+                {
+                  name: v.name.trim(),
+                  leaderId: v.leaderId ?? null,
+                  ...(unit.parentId !== null ? { parentId: v.parentId } : {}),
+                },
                 unit.version,
               ),
             setError,
@@ -91,15 +114,34 @@ function UnitEditor({ unit, onDeleted }: { unit: Unit; onDeleted: () => void }) 
         }}
       >
         <div className="form-grid">
-          <Form.Item name="name" label={t('admin.units.name')} rules={[{ required: true, whitespace: true, message: t('settings.required') }]}>
+          <Form.Item
+            name="name"
+            label={t('admin.units.name')}
+            rules={[{ required: true, whitespace: true, message: t('settings.required') }]}
+          >
             <Input maxLength={200} />
           </Form.Item>
-          <Form.Item name="leaderId" label={t('admin.units.leader')} extra={t('admin.units.leaderHint')}>
-            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={org.users.filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))} />
+          <Form.Item
+            name="leaderId"
+            label={t('admin.units.leader')}
+            extra={t('admin.units.leaderHint')}
+          >
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={org.users
+                .filter((u) => u.active)
+                .map((u) => ({ value: u.id, label: u.name }))}
+            />
           </Form.Item>
           {unit.parentId !== null ? (
             <Form.Item name="parentId" label={t('admin.units.parent')}>
-              <Select showSearch={{ optionFilterProp: 'label' }} options={org.units.filter((u) => !below.has(u.id)).map((u) => ({ value: u.id, label: u.name }))} />
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                options={org.units
+                  .filter((u) => !below.has(u.id))
+                  .map((u) => ({ value: u.id, label: u.name }))}
+              />
             </Form.Item>
           ) : null}
         </div>
@@ -109,15 +151,27 @@ function UnitEditor({ unit, onDeleted }: { unit: Unit; onDeleted: () => void }) 
         </Button>
       </Form>
 
-      <h3 className="section-label admin-section">{t('admin.units.members', { count: members.length })}</h3>
+      <h3 className="section-label admin-section">
+        {t('admin.units.members', { count: members.length })}
+      </h3>
       <ul className="plain-list member-list">
         {members.map((m) => (
           <li key={m.id}>
             <span>
-              {m.name} {m.id === unit.leaderId ? <span className="muted small">{t('admin.units.isLeader')}</span> : null}
+              {m.name}{' '}
+              {m.id === unit.leaderId ? (
+                <span className="muted small">{t('admin.units.isLeader')}</span>
+              ) : null}
             </span>
             {m.id !== unit.leaderId ? (
-              <Button size="small" type="text" danger icon={<DeleteOutlined aria-hidden />} aria-label={t('admin.units.removeMember', { name: m.name })} onClick={() => void run(() => unitsApi.removeMember(unit.id, m.id))} />
+              <Button
+                size="small"
+                type="text"
+                danger
+                icon={<DeleteOutlined aria-hidden />}
+                aria-label={t('admin.units.removeMember', { name: m.name })}
+                onClick={() => void run(() => unitsApi.removeMember(unit.id, m.id))}
+              />
             ) : null}
           </li>
         ))}
@@ -130,9 +184,19 @@ function UnitEditor({ unit, onDeleted }: { unit: Unit; onDeleted: () => void }) 
           onChange={setNewMember}
           showSearch={{ optionFilterProp: 'label' }}
           className="member-picker"
-          options={org.users.filter((u) => u.active && !unit.memberIds.includes(u.id)).map((u) => ({ value: u.id, label: u.name }))}
+          options={org.users
+            .filter((u) => u.active && !unit.memberIds.includes(u.id))
+            .map((u) => ({ value: u.id, label: u.name }))}
         />
-        <Button disabled={!newMember} onClick={() => newMember && void run(() => unitsApi.addMember(unit.id, newMember)).then(() => setNewMember(undefined))}>
+        <Button
+          disabled={!newMember}
+          onClick={() =>
+            newMember &&
+            void run(() => unitsApi.addMember(unit.id, newMember)).then(() =>
+              setNewMember(undefined),
+            )
+          }
+        >
           {t('common.add')}
         </Button>
       </div>
@@ -144,11 +208,24 @@ function UnitEditor({ unit, onDeleted }: { unit: Unit; onDeleted: () => void }) 
           e.preventDefault();
           if (child.trim() === '') return;
           setChildError(undefined);
-          void run(() => unitsApi.create({ name: child.trim(), parentId: unit.id }), setChildError).then((ok) => ok && setChild(''));
+          void run(
+            () => unitsApi.create({ name: child.trim(), parentId: unit.id }),
+            setChildError,
+          ).then((ok) => ok && setChild(''));
         }}
       >
-        <Input aria-label={t('admin.units.childName')} placeholder={t('admin.units.childName')} value={child} onChange={(e) => setChild(e.target.value)} maxLength={200} />
-        <Button htmlType="submit" icon={<PlusOutlined aria-hidden />} disabled={child.trim() === ''}>
+        <Input
+          aria-label={t('admin.units.childName')}
+          placeholder={t('admin.units.childName')}
+          value={child}
+          onChange={(e) => setChild(e.target.value)}
+          maxLength={200}
+        />
+        <Button
+          htmlType="submit"
+          icon={<PlusOutlined aria-hidden />}
+          disabled={child.trim() === ''}
+        >
           {t('common.add')}
         </Button>
       </form>
@@ -161,7 +238,9 @@ function UnitEditor({ unit, onDeleted }: { unit: Unit; onDeleted: () => void }) 
             okText={t('common.delete')}
             cancelText={t('common.cancel')}
             okButtonProps={{ danger: true }}
-            onConfirm={() => run(() => unitsApi.remove(unit.id, unit.version)).then((ok) => ok && onDeleted())}
+            onConfirm={() =>
+              run(() => unitsApi.remove(unit.id, unit.version)).then((ok) => ok && onDeleted())
+            }
           >
             <Button danger icon={<DeleteOutlined aria-hidden />}>
               {t('admin.units.delete')}

@@ -31,7 +31,12 @@ export function ActionList({ keyResult }: { keyResult: KeyResult }) {
         adding ? (
           <NewActionForm keyResult={keyResult} onDone={() => setAdding(false)} />
         ) : (
-          <Button type="link" size="small" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)}>
+          <Button
+            type="link"
+            size="small"
+            icon={<PlusOutlined aria-hidden />}
+            onClick={() => setAdding(true)}
+          >
             {t('action.add')}
           </Button>
         )
@@ -47,7 +52,9 @@ function ActionRow({ action }: { action: Action }) {
   const describe = useDescribe();
   const canEdit = ed.editable || action.ownerId === ed.me.id;
   const save = (body: Parameters<typeof actionsApi.update>[1]) =>
-    ed.change((reason) => actionsApi.update(action.id, { ...body, ...(reason ? { reason } : {}) }, action.version));
+    ed.change((reason) =>
+      actionsApi.update(action.id, { ...body, ...(reason ? { reason } : {}) }, action.version),
+    );
   const fail = (e: unknown) => void message.error(describe(e).message);
   return (
     <li className={`action-row ${action.overdue ? 'is-overdue' : ''}`}>
@@ -86,7 +93,12 @@ function ActionRow({ action }: { action: Action }) {
             ed.change((reason) => actionsApi.remove(action.id, action.version, reason)).catch(fail)
           }
         >
-          <Button size="small" type="text" icon={<DeleteOutlined aria-hidden />} aria-label={t('action.delete', { title: action.title })} />
+          <Button
+            size="small"
+            type="text"
+            icon={<DeleteOutlined aria-hidden />}
+            aria-label={t('action.delete', { title: action.title })}
+          />
         </Popconfirm>
       ) : null}
     </li>
@@ -131,8 +143,16 @@ function NewActionForm({ keyResult, onDone }: { keyResult: KeyResult; onDone: ()
         }
       }}
     >
-      <Form.Item name="title" rules={[{ required: true, whitespace: true, message: t('action.titleRequired') }]}>
-        <Input placeholder={t('action.titlePlaceholder')} aria-label={t('action.title')} maxLength={200} autoFocus />
+      <Form.Item
+        name="title"
+        rules={[{ required: true, whitespace: true, message: t('action.titleRequired') }]}
+      >
+        <Input
+          placeholder={t('action.titlePlaceholder')}
+          aria-label={t('action.title')}
+          maxLength={200}
+          autoFocus
+        />
       </Form.Item>
       <Form.Item name="ownerId">
         <Select

@@ -16,8 +16,10 @@ export function toPickerValue(v: AlignmentValue): string | undefined {
 }
 
 export function fromPickerValue(value: string | undefined | null): AlignmentValue {
-  if (value?.startsWith('k:')) return { alignedToObjectiveId: null, alignedToKeyResultId: value.slice(2) };
-  if (value?.startsWith('o:')) return { alignedToObjectiveId: value.slice(2), alignedToKeyResultId: null };
+  if (value?.startsWith('k:'))
+    return { alignedToObjectiveId: null, alignedToKeyResultId: value.slice(2) };
+  if (value?.startsWith('o:'))
+    return { alignedToObjectiveId: value.slice(2), alignedToKeyResultId: null };
   return { alignedToObjectiveId: null, alignedToKeyResultId: null };
 }
 
@@ -30,12 +32,24 @@ export interface AlignmentPickerProps {
   label?: string;
 }
 
-export function AlignmentPicker({ candidates, value, onChange, disabled, id, label }: AlignmentPickerProps) {
+export function AlignmentPicker({
+  candidates,
+  value,
+  onChange,
+  disabled,
+  id,
+  label,
+}: AlignmentPickerProps) {
   const { t } = useTranslation();
   const treeData = useMemo(
     () =>
       candidates.plans.map((p) => {
-        const label = [...candidates.byId.values()].find((x) => x.kind === 'objective' && p.objectives.some((o) => o.id === x.id))?.planLabel ?? p.ownerName ?? '';
+        const label =
+          [...candidates.byId.values()].find(
+            (x) => x.kind === 'objective' && p.objectives.some((o) => o.id === x.id),
+          )?.planLabel ??
+          p.ownerName ??
+          '';
         return {
           title: label,
           value: `plan:${p.id}`,

@@ -1,9 +1,9 @@
 /** The fields of a key result, for adding one and for changing one. */
 import { Button, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KeyResultInput } from '../../api/endpoints';
+import { quality, type KeyResultInput } from '../../api/endpoints';
 import type { KeyResult, MetricType, User } from '../../api/types';
 import { ProblemAlert } from '../../components/problems';
 
@@ -18,7 +18,11 @@ export interface KeyResultFormValues {
   dueDate: Dayjs | null;
 }
 
-export function initialKeyResultValues(kr: KeyResult | null, weight: number, ownerId: string | null): KeyResultFormValues {
+export function initialKeyResultValues(
+  kr: KeyResult | null,
+  weight: number,
+  ownerId: string | null,
+): KeyResultFormValues {
   return kr
     ? {
         title: kr.title,
@@ -67,13 +71,56 @@ export interface KeyResultFormProps {
   idPrefix: string;
 }
 
-export function KeyResultForm({ initial, users, submitLabel, onSubmit, onCancel, idPrefix }: KeyResultFormProps) {
-  const { t } = useTranslation();
+export function KeyResultForm({
+  initial,
+  users,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  idPrefix,
+}: KeyResultFormProps) {
+  const { t, i18n } = useTranslation();
   const [form] = Form.useForm<KeyResultFormValues>();
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
   const metricType = Form.useWatch('metricType', form) ?? initial.metricType;
   const boolean = metricType === 'boolean';
+  const [autoFilled, setAutoFilled] = useState(false);
+  // once the person has been in a metric field, their values are never overwritten
+  const metricFocused = useRef(false);
+  const markFocused = () => {
+    metricFocused.current = true;
+  };
+
+  /** "从1500条提升到2400条" fills the metric fields, when they are still empty. */
+  const fillFromTitle = async () => {
+    const title = String(form.getFieldValue('title') ?? '').trim();
+    const untouched = () =>
+      !metricFocused.current &&
+      form.getFieldValue('startValue') === null &&
+      form.getFieldValue('targetValue') === null &&
+      String(form.getFieldValue('title') ?? '').trim() === title;
+    if (title === '' || !untouched()) return;
+    try {
+      const parsed = await quality.parseKeyResult(title, i18n.language);
+      if (
+        parsed.confidence < 0.6 ||
+        parsed.startValue === undefined ||
+        parsed.targetValue === undefined ||
+        !untouched()
+      )
+        return;
+      form.setFieldsValue({
+        startValue: parsed.startValue,
+        targetValue: parsed.targetValue,
+        ...(parsed.metricType ? { metricType: parsed.metricType } : {}),
+        ...(parsed.unit && !form.getFieldValue('unit') ? { unit: parsed.unit } : {}),
+      });
+      setAutoFilled(true);
+    } catch {
+      // the fields stay as they are; nothing to tell
+    }
+  };
 
   return (
     <Form
@@ -99,30 +146,51 @@ export function KeyResultForm({ initial, users, submitLabel, onSubmit, onCancel,
         name="title"
         label={t('kr.title')}
         rules={[{ required: true, whitespace: true, message: t('kr.titleRequired') }]}
-        extra={t('kr.titleHint')}
+        extra={
+          <span aria-live="polite">{autoFilled ? t('kr.autoFilled') : t('kr.titleHint')}</span>
+        }
       >
-        <Input maxLength={200} placeholder={t('kr.titlePlaceholder')} />
+        <Input
+          maxLength={200}
+          placeholder={t('kr.titlePlaceholder')}
+          onBlur={() => void fillFromTitle()}
+        />
       </Form.Item>
       <div className="form-grid">
         <Form.Item name="metricType" label={t('kr.metricType')}>
           <Select
-            options={(['number', 'percent', 'currency', 'boolean'] as const).map((m) => ({ value: m, label: t(`metric.${m}`) }))}
+            options={(['number', 'percent', 'currency', 'boolean'] as const).map((m) => ({
+              value: m,
+              label: t(`metric.${m}`),
+            }))}
           />
         </Form.Item>
         {boolean ? null : (
           <>
-            <Form.Item name="startValue" label={t('kr.startValue')} rules={[{ required: true, message: t('kr.valueRequired') }]}>
-              <InputNumber className="full-width" />
+            <Form.Item
+              name="startValue"
+              label={t('kr.startValue')}
+              rules={[{ required: true, message: t('kr.valueRequired') }]}
+            >
+              <InputNumber className="full-width" onFocus={markFocused} />
             </Form.Item>
-            <Form.Item name="targetValue" label={t('kr.targetValue')} rules={[{ required: true, message: t('kr.valueRequired') }]}>
-              <InputNumber className="full-width" />
+            <Form.Item
+              name="targetValue"
+              label={t('kr.targetValue')}
+              rules={[{ required: true, message: t('kr.valueRequired') }]}
+            >
+              <InputNumber className="full-width" onFocus={markFocused} />
             </Form.Item>
             <Form.Item name="unit" label={t('kr.unit')}>
               <Input maxLength={50} placeholder={t('kr.unitPlaceholder')} />
             </Form.Item>
           </>
         )}
-        <Form.Item name="weight" label={t('kr.weight')} rules={[{ required: true, message: t('kr.weightRequired') }]}>
+        <Form.Item
+          name="weight"
+          label={t('kr.weight')}
+          rules={[{ required: true, message: t('kr.weightRequired') }]}
+        >
           <InputNumber min={0} max={100} suffix="%" className="full-width" />
         </Form.Item>
         <Form.Item name="ownerId" label={t('kr.owner')}>

@@ -74,9 +74,18 @@ export function NewObjectiveForm({ onDone }: { onDone: () => void }) {
       </Form.Item>
       <div className="form-grid">
         <Form.Item name="kind" label={t('objective.kind')}>
-          <Select options={(['committed', 'aspirational'] as const).map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+          <Select
+            options={(['committed', 'aspirational'] as const).map((k) => ({
+              value: k,
+              label: t(`kind.${k}`),
+            }))}
+          />
         </Form.Item>
-        <Form.Item name="weight" label={t('objective.weight')} rules={[{ required: true, message: t('objective.weightRequired') }]}>
+        <Form.Item
+          name="weight"
+          label={t('objective.weight')}
+          rules={[{ required: true, message: t('objective.weightRequired') }]}
+        >
           <InputNumber min={0} max={100} suffix="%" className="full-width" />
         </Form.Item>
         <Form.Item name="private" label={t('objective.private')} valuePropName="checked">
@@ -86,7 +95,9 @@ export function NewObjectiveForm({ onDone }: { onDone: () => void }) {
       <Form.Item name="description" label={t('objective.description')}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} />
       </Form.Item>
-      {error !== undefined ? <ProblemAlert error={error} title={t('objective.saveFailed')} /> : null}
+      {error !== undefined ? (
+        <ProblemAlert error={error} title={t('objective.saveFailed')} />
+      ) : null}
       <Space>
         <Button type="primary" htmlType="submit" loading={busy}>
           {t('objective.add')}

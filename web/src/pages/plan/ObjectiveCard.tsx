@@ -40,10 +40,20 @@ export interface ObjectiveCardProps {
   dragging: boolean;
   onDragStart: (index: number) => void;
   onDragEnd: () => void;
-  onDropAt: (index: number) => void;
+  /** `draggedId`: the objective dropped here (from the drag data) */
+  onDropAt: (index: number, draggedId: string) => void;
 }
 
-export function ObjectiveCard({ objective: o, index, count, onMove, dragging, onDragStart, onDragEnd, onDropAt }: ObjectiveCardProps) {
+export function ObjectiveCard({
+  objective: o,
+  index,
+  count,
+  onMove,
+  dragging,
+  onDragStart,
+  onDragEnd,
+  onDropAt,
+}: ObjectiveCardProps) {
   const { t } = useTranslation();
   const ed = usePlanEditor();
   const { message } = useFeedback();
@@ -54,7 +64,11 @@ export function ObjectiveCard({ objective: o, index, count, onMove, dragging, on
   const krSum = weightSum(krs);
   const fail = (e: unknown) => void message.error(describe(e, ed.nameOf).message);
   const update = (body: Parameters<typeof objectivesApi.update>[1]) =>
-    ed.change((reason) => objectivesApi.update(o.id, { ...body, ...(reason ? { reason } : {}) }, o.version)).then(() => undefined);
+    ed
+      .change((reason) =>
+        objectivesApi.update(o.id, { ...body, ...(reason ? { reason } : {}) }, o.version),
+      )
+      .then(() => undefined);
 
   const aligned = o.alignedToKeyResultId ?? o.alignedToObjectiveId;
   const parent = aligned ? ed.alignment.byId.get(aligned) : undefined;
@@ -77,7 +91,7 @@ export function ObjectiveCard({ objective: o, index, count, onMove, dragging, on
         onDrop: (e: DragEvent) => {
           e.preventDefault();
           setDropTarget(false);
-          onDropAt(index);
+          onDropAt(index, e.dataTransfer.getData('text/plain'));
         },
       }
     : {};
@@ -112,14 +126,28 @@ export function ObjectiveCard({ objective: o, index, count, onMove, dragging, on
               />
             </div>
           ) : null}
-          <span className="okr-badge okr-badge-o" aria-label={t('plan.priority', { n: o.priority })}>
+          <span
+            className="okr-badge okr-badge-o"
+            aria-label={t('plan.priority', { n: o.priority })}
+          >
             O{o.priority}
           </span>
           <h3 className="objective-title" id={titleId}>
-            <EditableText value={o.title} label={t('objective.title')} disabled={!ed.editable} onSave={(title) => update({ title })} />
+            <EditableText
+              value={o.title}
+              label={t('objective.title')}
+              disabled={!ed.editable}
+              onSave={(title) => update({ title })}
+            />
           </h3>
           <div className="objective-progress">
-            <ProgressBar progress={o.progress} expected={ed.plan.expectedProgress} health={o.health} size="small" label={t('objective.progressOf', { title: o.title })} />
+            <ProgressBar
+              progress={o.progress}
+              expected={ed.plan.expectedProgress}
+              health={o.health}
+              size="small"
+              label={t('objective.progressOf', { title: o.title })}
+            />
           </div>
         </div>
 
@@ -132,7 +160,10 @@ export function ObjectiveCard({ objective: o, index, count, onMove, dragging, on
                 value={o.kind}
                 aria-label={t('objective.kind')}
                 onChange={(kind: ObjectiveKind) => void update({ kind }).catch(fail)}
-                options={(['committed', 'aspirational'] as const).map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+                options={(['committed', 'aspirational'] as const).map((k) => ({
+                  value: k,
+                  label: t(`kind.${k}`),
+                }))}
                 popupMatchSelectWidth={false}
               />
             ) : (
@@ -144,7 +175,14 @@ export function ObjectiveCard({ objective: o, index, count, onMove, dragging, on
               {t('objective.weight')}
             </span>
             {ed.editable ? (
-              <NumberField value={o.weight} min={0} max={100} suffix="%" label={t('objective.weightOf', { title: o.title })} onSave={(weight) => update({ weight })} />
+              <NumberField
+                value={o.weight}
+                min={0}
+                max={100}
+                suffix="%"
+                label={t('objective.weightOf', { title: o.title })}
+                onSave={(weight) => update({ weight })}
+              />
             ) : (
               <strong>{o.weight}%</strong>
             )}
@@ -159,7 +197,9 @@ export function ObjectiveCard({ objective: o, index, count, onMove, dragging, on
               checked={o.visibility === 'private'}
               disabled={!ed.editable}
               aria-labelledby={`private-${o.id}`}
-              onChange={(checked) => void update({ visibility: checked ? 'private' : 'public' }).catch(fail)}
+              onChange={(checked) =>
+                void update({ visibility: checked ? 'private' : 'public' }).catch(fail)
+              }
             />
           </span>
           {ed.editable ? (
@@ -169,9 +209,17 @@ export function ObjectiveCard({ objective: o, index, count, onMove, dragging, on
               okText={t('common.delete')}
               cancelText={t('common.cancel')}
               okButtonProps={{ danger: true }}
-              onConfirm={() => ed.change((reason) => objectivesApi.remove(o.id, o.version, reason)).catch(fail)}
+              onConfirm={() =>
+                ed.change((reason) => objectivesApi.remove(o.id, o.version, reason)).catch(fail)
+              }
             >
-              <Button size="small" type="text" danger icon={<DeleteOutlined aria-hidden />} aria-label={t('objective.delete', { title: o.title })} />
+              <Button
+                size="small"
+                type="text"
+                danger
+                icon={<DeleteOutlined aria-hidden />}
+                aria-label={t('objective.delete', { title: o.title })}
+              />
             </Popconfirm>
           ) : null}
         </div>
@@ -188,7 +236,9 @@ export function ObjectiveCard({ objective: o, index, count, onMove, dragging, on
           ) : parent ? (
             <span>
               <span className="muted">{parent.planLabel} · </span>
-              {parent.kind === 'keyResult' ? `${parent.objectiveTitle ?? ''} › ${parent.title}` : parent.title}
+              {parent.kind === 'keyResult'
+                ? `${parent.objectiveTitle ?? ''} › ${parent.title}`
+                : parent.title}
             </span>
           ) : aligned ? (
             <span className="muted">{t('objective.alignedHidden')}</span>
@@ -226,20 +276,31 @@ export function ObjectiveCard({ objective: o, index, count, onMove, dragging, on
               <div className="kr-new">
                 <KeyResultForm
                   idPrefix={`new-kr-${o.id}`}
-                  initial={initialKeyResultValues(null, weightForNewItem(krs), ed.plan.ownerType === 'user' ? ed.plan.ownerId : null)}
+                  initial={initialKeyResultValues(
+                    null,
+                    weightForNewItem(krs),
+                    ed.plan.ownerType === 'user' ? ed.plan.ownerId : null,
+                  )}
                   users={ed.users}
                   submitLabel={t('kr.add')}
                   onCancel={() => setAddingKr(false)}
                   onSubmit={async (values) => {
                     await ed.change((reason) =>
-                      krApi.create(o.id, { ...keyResultBody(values), ...(reason ? { reason } : {}) }),
+                      krApi.create(o.id, {
+                        ...keyResultBody(values),
+                        ...(reason ? { reason } : {}),
+                      }),
                     );
                     setAddingKr(false);
                   }}
                 />
               </div>
             ) : (
-              <Button icon={<PlusOutlined aria-hidden />} onClick={() => setAddingKr(true)} className="add-kr">
+              <Button
+                icon={<PlusOutlined aria-hidden />}
+                onClick={() => setAddingKr(true)}
+                className="add-kr"
+              >
                 {t('kr.add')}
               </Button>
             )
@@ -259,7 +320,11 @@ function KeyResultRow({ kr }: { kr: KeyResult }) {
   const [open, setOpen] = useState(false);
   const fail = (e: unknown) => void message.error(describe(e).message);
   const update = (body: Parameters<typeof krApi.update>[1]) =>
-    ed.change((reason) => krApi.update(kr.id, { ...body, ...(reason ? { reason } : {}) }, kr.version)).then(() => undefined);
+    ed
+      .change((reason) =>
+        krApi.update(kr.id, { ...body, ...(reason ? { reason } : {}) }, kr.version),
+      )
+      .then(() => undefined);
   const labels = { done: t('metric.done'), notDone: t('metric.notDone') };
   const fmt = (v: number) => formatMetric(v, kr, i18n.language, labels);
   const owner = ed.users.find((u) => u.id === kr.ownerId);
@@ -270,46 +335,92 @@ function KeyResultRow({ kr }: { kr: KeyResult }) {
       <div className="kr-main">
         <span className="okr-badge okr-badge-kr">KR{kr.priority}</span>
         <div className="kr-title">
-          <EditableText value={kr.title} label={t('kr.title')} disabled={!ed.editable} onSave={(title) => update({ title })} />
+          <EditableText
+            value={kr.title}
+            label={t('kr.title')}
+            disabled={!ed.editable}
+            onSave={(title) => update({ title })}
+          />
           <div className="kr-meta">
             <span>
               {fmt(kr.startValue)} → <strong>{fmt(kr.targetValue)}</strong>
             </span>
             <span className="muted">{t('kr.current', { value: fmt(kr.currentValue) })}</span>
-            <span>{owner ? t('kr.ownedBy', { name: owner.name }) : <span className="muted">{t('kr.noOwner')}</span>}</span>
+            <span>
+              {owner ? (
+                t('kr.ownedBy', { name: owner.name })
+              ) : (
+                <span className="muted">{t('kr.noOwner')}</span>
+              )}
+            </span>
             {kr.dueDate ? <span className="muted">{t('kr.due', { date: kr.dueDate })}</span> : null}
-            {kr.confidence !== null ? <span className="muted">{t('kr.confidenceValue', { value: kr.confidence })}</span> : null}
-            {kr.progressSource !== 'manual' ? <Tag>{t(`progressSource.${kr.progressSource}`)}</Tag> : null}
+            {kr.confidence !== null ? (
+              <span className="muted">{t('kr.confidenceValue', { value: kr.confidence })}</span>
+            ) : null}
+            {kr.progressSource !== 'manual' ? (
+              <Tag>{t(`progressSource.${kr.progressSource}`)}</Tag>
+            ) : null}
           </div>
         </div>
         <div className="kr-weight">
           {ed.editable ? (
-            <NumberField value={kr.weight} min={0} max={100} suffix="%" label={t('kr.weightOf', { title: kr.title })} onSave={(weight) => update({ weight })} />
+            <NumberField
+              value={kr.weight}
+              min={0}
+              max={100}
+              suffix="%"
+              label={t('kr.weightOf', { title: kr.title })}
+              onSave={(weight) => update({ weight })}
+            />
           ) : (
             <span className="muted">{t('kr.weightValue', { weight: kr.weight })}</span>
           )}
         </div>
         <div className="kr-progress">
-          <ProgressBar progress={kr.progress} expected={ed.plan.expectedProgress} health={kr.health} size="small" label={t('kr.progressOf', { title: kr.title })} />
+          <ProgressBar
+            progress={kr.progress}
+            expected={ed.plan.expectedProgress}
+            health={kr.health}
+            size="small"
+            label={t('kr.progressOf', { title: kr.title })}
+          />
           <HealthTag health={kr.health} />
         </div>
         <div className="kr-buttons">
           <Tooltip title={t('kr.details')}>
-            <Link to={`/key-results/${kr.id}`} aria-label={t('kr.detailsOf', { title: kr.title })} className="icon-link">
+            <Link
+              to={`/key-results/${kr.id}`}
+              aria-label={t('kr.detailsOf', { title: kr.title })}
+              className="icon-link"
+            >
               <RightOutlined aria-hidden />
             </Link>
           </Tooltip>
           {ed.editable ? (
             <>
-              <Button size="small" type="text" icon={<EditOutlined aria-hidden />} aria-label={t('kr.editOf', { title: kr.title })} onClick={() => setEditing(true)} />
+              <Button
+                size="small"
+                type="text"
+                icon={<EditOutlined aria-hidden />}
+                aria-label={t('kr.editOf', { title: kr.title })}
+                onClick={() => setEditing(true)}
+              />
               <Popconfirm
                 title={t('kr.deleteConfirm')}
                 okText={t('common.delete')}
                 cancelText={t('common.cancel')}
                 okButtonProps={{ danger: true }}
-                onConfirm={() => ed.change((reason) => krApi.remove(kr.id, kr.version, reason)).catch(fail)}
+                onConfirm={() =>
+                  ed.change((reason) => krApi.remove(kr.id, kr.version, reason)).catch(fail)
+                }
               >
-                <Button size="small" type="text" danger icon={<DeleteOutlined aria-hidden />} aria-label={t('kr.deleteOf', { title: kr.title })} />
+                <Button
+                  size="small"
+                  type="text"
+                  danger
+                  icon={<DeleteOutlined aria-hidden />}
+                  aria-label={t('kr.deleteOf', { title: kr.title })}
+                />
               </Popconfirm>
             </>
           ) : null}
@@ -326,7 +437,14 @@ function KeyResultRow({ kr }: { kr: KeyResult }) {
         {t('action.toggle', { count: actionCount })}
       </Button>
       {open ? <ActionList keyResult={kr} /> : null}
-      <Modal open={editing} title={t('kr.edit')} footer={null} onCancel={() => setEditing(false)} destroyOnHidden width={640}>
+      <Modal
+        open={editing}
+        title={t('kr.edit')}
+        footer={null}
+        onCancel={() => setEditing(false)}
+        destroyOnHidden
+        width={640}
+      >
         <KeyResultForm
           idPrefix={`edit-kr-${kr.id}`}
           initial={initialKeyResultValues(kr, kr.weight, kr.ownerId)}

@@ -13,7 +13,12 @@ export function ReviewHistory({ reviews }: { reviews: Review[] }) {
     <Timeline
       items={reviews.map((r) => ({
         key: r.id,
-        color: r.decision === 'approved' ? 'green' : r.decision === 'changes_requested' ? 'orange' : 'blue',
+        color:
+          r.decision === 'approved'
+            ? 'green'
+            : r.decision === 'changes_requested'
+              ? 'orange'
+              : 'blue',
         content: (
           <div>
             <div>
@@ -62,10 +67,17 @@ export function ReviewActions({ onApprove, onRequestChanges }: ReviewActionsProp
 
   const missing = mode === 'changes' && tried && comment.trim() === '';
   return (
-    <Card className="review-card" title={<h2 className="card-title">{t('review.yourDecision')}</h2>}>
+    <Card
+      className="review-card"
+      title={<h2 className="card-title">{t('review.yourDecision')}</h2>}
+    >
       <Typography.Paragraph>{t('review.help')}</Typography.Paragraph>
       <Space wrap>
-        <Button type="primary" icon={<CheckOutlined aria-hidden />} onClick={() => setMode('approve')}>
+        <Button
+          type="primary"
+          icon={<CheckOutlined aria-hidden />}
+          onClick={() => setMode('approve')}
+        >
           {t('review.approve')}
         </Button>
         <Button icon={<RollbackOutlined aria-hidden />} onClick={() => setMode('changes')}>

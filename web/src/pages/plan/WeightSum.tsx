@@ -9,7 +9,11 @@ export function WeightSum({ sum, label }: { sum: number; label: string }) {
   const remaining = weightRemaining(sum);
   return (
     <span className={`weight-sum weight-${status}`} role="status" aria-live="polite">
-      {status === 'complete' ? <CheckCircleFilled aria-hidden /> : <ExclamationCircleFilled aria-hidden />}
+      {status === 'complete' ? (
+        <CheckCircleFilled aria-hidden />
+      ) : (
+        <ExclamationCircleFilled aria-hidden />
+      )}
       <span>
         {label}: <strong>{sum}</strong> / 100
       </span>

@@ -37,11 +37,19 @@ export async function loadAlignmentCandidates(
   const owner =
     plan.ownerType === 'unit'
       ? { type: 'unit' as const, id: plan.ownerId }
-      : { type: 'user' as const, id: plan.ownerId, unitIds: users.find((u) => u.id === plan.ownerId)?.unitIds ?? [] };
+      : {
+          type: 'user' as const,
+          id: plan.ownerId,
+          unitIds: users.find((u) => u.id === plan.ownerId)?.unitIds ?? [],
+        };
   const unitIds = alignableUnitIds(owner, units);
   const cycle = cycles.find((c) => c.id === plan.cycleId);
-  const cycleIds = new Set(cycle ? alignableCycles(cycle, cycles).map((c) => c.id) : [plan.cycleId]);
-  const lists = await mapLimit(unitIds, 6, (ownerId) => plansApi.list({ ownerType: 'unit', ownerId }));
+  const cycleIds = new Set(
+    cycle ? alignableCycles(cycle, cycles).map((c) => c.id) : [plan.cycleId],
+  );
+  const lists = await mapLimit(unitIds, 6, (ownerId) =>
+    plansApi.list({ ownerType: 'unit', ownerId }),
+  );
   const found = lists.flat().filter((p) => cycleIds.has(p.cycleId));
   const details = await mapLimit(found, 6, (p) => plansApi.get(p.id));
   // the company first, down to the nearest unit
@@ -54,7 +62,13 @@ export async function loadAlignmentCandidates(
     for (const o of p.objectives) {
       byId.set(o.id, { kind: 'objective', id: o.id, title: o.title, planLabel });
       for (const kr of o.keyResults ?? []) {
-        byId.set(kr.id, { kind: 'keyResult', id: kr.id, title: kr.title, planLabel, objectiveTitle: o.title });
+        byId.set(kr.id, {
+          kind: 'keyResult',
+          id: kr.id,
+          title: kr.title,
+          planLabel,
+          objectiveTitle: o.title,
+        });
       }
     }
   }
