@@ -115,11 +115,15 @@ describe.runIf(shouldRunBrowserSuites())('OKR 周期（中文）', () => {
     await page.waitForLoadState('networkidle');
     // both objectives on screen: the drag starts and ends where a person would drag
     await page.evaluate(() => window.scrollTo(0, 0));
-    await region(page, O2).locator('.drag-handle').dragTo(region(page, O1).locator('.objective-head'));
+    await region(page, O2)
+      .locator('.drag-handle')
+      .dragTo(region(page, O1).locator('.objective-head'));
     await expect
       .poll(() => page.getByRole('region').first().getAttribute('aria-label'))
       .toBe(`O1 ${O2}`);
-    await region(page, O2).getByRole('button', { name: `下移：${O2}` }).focus();
+    await region(page, O2)
+      .getByRole('button', { name: `下移：${O2}` })
+      .focus();
     await page.keyboard.press('Enter');
     await expect
       .poll(() => page.getByRole('region').first().getAttribute('aria-label'))

@@ -92,6 +92,7 @@ const BOOLEAN = METRICS.filter((m) => m.metricType === 'boolean');
 export class OkrPlanner {
   private readonly unitNodes = new Map<string, UnitNode>();
   private readonly unitPlans = new Map<string, PlannedPlan>();
+  private cycles: Cycles | undefined;
 
   constructor(
     private readonly rng: Rng,
@@ -109,8 +110,7 @@ export class OkrPlanner {
     }
   }
 
-  private cycles: Cycles | undefined;
-
+  /** Plans everything; `cycles` are the ids of the year and the quarter. */
   plan(cycles: Cycles): PlannedOkrs {
     this.cycles = cycles;
     const { root, units, people, admin } = this.org;
