@@ -38,6 +38,15 @@ const SCREENS: Screen[] = [
     path: openFirst('.due-title'),
     ready: { 'zh-CN': '进展曲线', en: 'Progress over time' },
   },
+  {
+    name: 'scoring',
+    path: async (page: Page) => {
+      await page.locator('.plan-card .panel-title a').first().click();
+      await page.waitForURL(/\/plans\/[^/]+$/);
+      await page.goto(`${page.url()}/scoring`);
+    },
+    ready: { 'zh-CN': '保存复盘', en: 'Save retrospective' },
+  },
   { name: 'check-in', path: '/check-in', ready: { 'zh-CN': '保存签到', en: 'Save check-ins' } },
   {
     name: 'reviews',

@@ -1,13 +1,19 @@
 /** Typed calls of the v1 API, one per endpoint the UI uses. */
-import { api, getAll, ifMatch } from './client';
+import { api, ApiError, getAll, ifMatch } from './client';
 import type {
   Action,
+  Adjustment,
+  AppNotification,
   AlignmentMap,
   ApiToken,
   CheckIn,
   CheckInResult,
+  Comment,
+  CommentTargetType,
   Cycle,
   Dashboard,
+  HistoryItem,
+  Inbox,
   KeyResult,
   Me,
   Objective,
@@ -15,7 +21,9 @@ import type {
   Page,
   Plan,
   PlanDetail,
+  PlanDiff,
   PlanState,
+  Retrospective,
   Review,
   Unit,
   UnitDetail,
@@ -252,4 +260,73 @@ export const quality = {
     }),
   parseKeyResult: (title: string, locale: string) =>
     api.post<ParsedKeyResult>('/quality/parse-key-result', { title, locale }),
+};
+
+export const scoring = {
+  /** self (KR owner, plan writers) or final (approver, admin) score 0–1 in the reviewing phase */
+  score: (id: string, body: { score: number; note?: string; kind?: 'self' | 'final' }) =>
+    api.put<KeyResult>(`/key-results/${id}/score`, body),
+  close: (planId: string, version: number) =>
+    api.post<PlanDetail>(`/plans/${planId}/close`, {}, { headers: ifMatch(version) }),
+};
+
+export type RetrospectiveInput = Pick<
+  Retrospective,
+  'wentWell' | 'wentBadly' | 'lessons' | 'carryOver'
+>;
+
+export const retrospectives = {
+  /** the plan's retrospective, or null until one is written */
+  get: async (planId: string): Promise<Retrospective | null> => {
+    try {
+      return await api.get<Retrospective>(`/plans/${planId}/retrospective`);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    }
+  },
+  put: (planId: string, body: RetrospectiveInput, version?: number) =>
+    api.put<Retrospective>(
+      `/plans/${planId}/retrospective`,
+      body,
+      version !== undefined ? { headers: ifMatch(version) } : {},
+    ),
+};
+
+export const comments = {
+  list: (targetType: CommentTargetType, targetId: string) =>
+    getAll<Comment>('/comments', { targetType, targetId }),
+  create: (targetType: CommentTargetType, targetId: string, body: string) =>
+    api.post<Comment>('/comments', { targetType, targetId, body }),
+  update: (id: string, body: string, version: number) =>
+    api.patch<Comment>(`/comments/${id}`, { body }, { headers: ifMatch(version) }),
+  remove: (id: string, version: number) =>
+    api.delete(`/comments/${id}`, { headers: ifMatch(version) }),
+};
+
+export const inbox = {
+  get: () => api.get<Inbox>('/inbox'),
+  unread: () =>
+    api.get<Page<AppNotification>>('/notifications', { query: { unread: true, limit: 20 } }),
+  markRead: (id: string) => api.post<AppNotification>(`/notifications/${id}/read`),
+  markAllRead: () => api.post<unknown>('/notifications/read-all'),
+};
+
+export const adjustments = {
+  pending: (planId: string) =>
+    api.get<Page<Adjustment>>(`/plans/${planId}/adjustments`, { query: { status: 'pending' } }),
+  accept: (id: string, version: number) =>
+    api.post<unknown>(`/adjustments/${id}/accept`, {}, { headers: ifMatch(version) }),
+  reject: (id: string, version: number, comment: string) =>
+    api.post<unknown>(`/adjustments/${id}/reject`, { comment }, { headers: ifMatch(version) }),
+  history: (planId: string) => api.get<Page<HistoryItem>>(`/plans/${planId}/history`),
+  /** the changes since the last approval, or null before any approval */
+  diff: async (planId: string): Promise<PlanDiff | null> => {
+    try {
+      return await api.get<PlanDiff>(`/plans/${planId}/diff`);
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 409 || e.status === 404)) return null;
+      throw e;
+    }
+  },
 };

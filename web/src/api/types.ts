@@ -145,11 +145,30 @@ export interface KeyResult {
   health: Health;
   forecast?: number | null;
   score: number | null;
+  selfScore?: number | null;
+  selfScoreNote?: string | null;
+  finalScore?: number | null;
+  finalScoreNote?: string | null;
   lastCheckInAt: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
   actions?: Action[];
+}
+
+export type ScoreBand = 'green' | 'yellow' | 'red';
+
+/** A plan's retrospective (复盘). */
+export interface Retrospective {
+  planId: string;
+  wentWell: string;
+  wentBadly: string;
+  lessons: string;
+  carryOver: string;
+  author: { id: string; name: string | null };
+  createdAt: string;
+  updatedAt: string;
+  version: number;
 }
 
 export interface Objective {
@@ -169,6 +188,10 @@ export interface Objective {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** in the reviewing phase: the weighted score, its band, and whether it missed */
+  score?: number | null;
+  scoreBand?: ScoreBand | null;
+  miss?: boolean | null;
   keyResults?: KeyResult[];
 }
 
@@ -193,6 +216,8 @@ export interface Plan {
 }
 
 export interface PlanDetail extends Plan {
+  score?: number | null;
+  scoreBand?: ScoreBand | null;
   objectives: Objective[];
 }
 
@@ -300,4 +325,125 @@ export interface ApiToken {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+}
+
+export type CommentTargetType = 'plan' | 'objective' | 'keyResult' | 'checkIn';
+
+/** A comment: plain text, rendered escaped. */
+export interface Comment {
+  id: string;
+  targetType: CommentTargetType;
+  targetId: string;
+  planId: string;
+  body: string;
+  mentions: string[];
+  authorId: string;
+  authorName: string | null;
+  createdAt: string;
+  updatedAt: string;
+  edited: boolean;
+  version: number;
+}
+
+/** A notification for the signed-in person. */
+export interface AppNotification {
+  id: string;
+  kind: string;
+  read: boolean;
+  readAt: string | null;
+  createdAt: string;
+  actorId: string | null;
+  actorName: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  planId: string | null;
+  title: string | null;
+  data: Record<string, unknown>;
+}
+
+interface InboxPlanItem {
+  planId: string;
+  cycleName: string;
+  ownerType: OwnerType;
+  ownerName: string | null;
+  state: PlanState;
+  submittedAt: string | null;
+}
+
+/** GET /inbox: what waits for me. */
+export interface Inbox {
+  reviewsWaiting: InboxPlanItem[];
+  sentBack: (InboxPlanItem & { comment: string | null; reviewedAt: string | null })[];
+  dueCheckIns: {
+    keyResultId: string;
+    title: string;
+    objectiveTitle: string;
+    planId: string;
+    lastCheckInAt: string | null;
+  }[];
+  mentions: AppNotification[];
+  requests: {
+    id: string;
+    fromObjectiveTitle: string;
+    fromPlanId: string;
+    requesterName: string | null;
+    toUnitName: string;
+    message: string;
+  }[];
+  pendingAdjustments: {
+    adjustmentId: string;
+    planId: string;
+    targetType: string;
+    kind: string;
+    reason: string;
+    createdAt: string;
+  }[];
+  unreadNotifications: number;
+  checkInWindowDays: number;
+}
+
+export type AdjustmentKind = 'create' | 'update' | 'delete' | 'reorder';
+export type AdjustmentStatus = 'applied' | 'pending' | 'accepted' | 'rejected';
+
+/** A change to an approved plan (applied, or waiting for the approver). */
+export interface Adjustment {
+  id: string;
+  planId: string;
+  targetType: string;
+  targetId: string | null;
+  kind: AdjustmentKind;
+  reason: string;
+  status: AdjustmentStatus;
+  actor: { id: string; name: string | null };
+  createdAt: string;
+  version: number;
+}
+
+/** One entry of a plan's history: a review decision or an adjustment. */
+export interface HistoryItem {
+  type: 'review' | 'adjustment';
+  id: string;
+  at: string;
+  actor: { id: string; name: string | null };
+  decision?: 'submitted' | 'approved' | 'changes_requested';
+  comment?: string | null;
+  kind?: AdjustmentKind;
+  targetType?: string;
+  reason?: string;
+  status?: AdjustmentStatus;
+}
+
+/** What changed since a version (default: the last approval). */
+export interface PlanDiff {
+  from: number;
+  to: number | null;
+  changes: {
+    path: string;
+    targetType: 'objective' | 'keyResult';
+    targetId: string;
+    field: string | null;
+    change: 'added' | 'removed' | 'changed';
+    before: unknown;
+    after: unknown;
+  }[];
 }

@@ -17,6 +17,7 @@ const SessionExpiredModal = lazy(() => import('./SessionExpiredModal'));
 const SignInPage = lazy(() => import('../pages/SignInPage'));
 const MyOkrsPage = lazy(() => import('../pages/MyOkrsPage'));
 const PlanPage = lazy(() => import('../pages/PlanPage'));
+const ScoringPage = lazy(() => import('../pages/ScoringPage'));
 const ReviewQueuePage = lazy(() => import('../pages/ReviewQueuePage'));
 const CheckInPage = lazy(() => import('../pages/CheckInPage'));
 const KeyResultPage = lazy(() => import('../pages/KeyResultPage'));
@@ -82,6 +83,7 @@ function AppRoutes() {
         <Route path="check-in" element={<CheckInPage />} />
         <Route path="plans/:planId" element={<PlanPage />} />
         <Route path="plans/:planId/timeline" element={<TimelinePage />} />
+        <Route path="plans/:planId/scoring" element={<ScoringPage />} />
         <Route path="timeline" element={<TimelinePage />} />
         <Route path="reviews" element={<ReviewQueuePage />} />
         <Route path="key-results/:keyResultId" element={<KeyResultPage />} />

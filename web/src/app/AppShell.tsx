@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { plans as plansApi } from '../api/endpoints';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { NotificationBell } from '../components/NotificationBell';
 import { ProblemAlert } from '../components/problems';
 import { Loading } from '../components/states';
 import { useAsync } from '../hooks/useAsync';
@@ -173,6 +174,7 @@ export function AppShell() {
             loading={org.loading}
           />
           <div className="header-spacer" />
+          <NotificationBell />
           <LanguageSwitch compact={mobile} />
           <Dropdown
             menu={{

@@ -8,6 +8,7 @@ import { keyResults as krApi, plans as plansApi } from '../api/endpoints';
 import type { Action, CheckIn } from '../api/types';
 import { useOrgData } from '../app/org-data';
 import { useMe } from '../app/session';
+import { Comments } from '../components/Comments';
 import { HealthTag, ProgressBar } from '../components/health';
 import { PageHeader } from '../components/PageHeader';
 import { ScrollRegion } from '../components/ScrollRegion';
@@ -206,6 +207,9 @@ function KeyResultView({
               </ul>
             )}
           </Card>
+        </Col>
+        <Col xs={24} xl={16}>
+          <Comments targetType="keyResult" targetId={kr.id} />
         </Col>
       </Row>
     </>

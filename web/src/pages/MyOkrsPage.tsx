@@ -1,7 +1,7 @@
 /** 我的OKR: my plans in the cycle, the plans of units I lead, key results due a check-in. */
 import { PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { plans as plansApi } from '../api/endpoints';
@@ -18,6 +18,8 @@ import { useAsync } from '../hooks/useAsync';
 import { usePageTitle } from '../hooks/usePageTitle';
 import { formatPercent } from '../lib/progress';
 import { useFeedback } from '../components/feedback';
+
+const InboxPanel = lazy(() => import('./InboxPanel'));
 
 interface Owner {
   ownerType: 'user' | 'unit';
@@ -90,6 +92,9 @@ export default function MyOkrsPage() {
                 </Link>
               </div>
             ) : null}
+            <Suspense fallback={null}>
+              <InboxPanel />
+            </Suspense>
             <div className="two-columns">
               <div className="column-main stack">
                 {owners.map((o) => {

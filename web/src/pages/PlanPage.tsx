@@ -2,9 +2,9 @@
  * A plan: the editor for its writers (objectives, key results, actions, priorities, weights,
  * alignment), submit for review, and the review decision for its approver.
  */
-import { FieldTimeOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
+import { FieldTimeOutlined, PlusOutlined, SendOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Row, Space } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { plans as plansApi } from '../api/endpoints';
@@ -34,6 +34,8 @@ import { useReasonPrompt } from './plan/ReasonPrompt';
 import { ReviewActions, ReviewHistory } from './plan/ReviewPanel';
 import { WeightSum } from './plan/WeightSum';
 import { useFeedback } from '../components/feedback';
+
+const ChangesPanel = lazy(() => import('./plan/ChangesPanel'));
 
 /** A change to an approved plan that waits for the approver comes back as a pending adjustment (202). */
 function isPendingAdjustment(x: unknown): boolean {
@@ -214,6 +216,13 @@ function PlanEditorView({
             <Link to={`/plans/${plan.id}/timeline`} className="link-button">
               <FieldTimeOutlined aria-hidden /> {t('nav.timeline')}
             </Link>
+            {cycle?.state === 'reviewing' ||
+            cycle?.state === 'closed' ||
+            plan.state === 'closed' ? (
+              <Link to={`/plans/${plan.id}/scoring`} className="link-button">
+                <TrophyOutlined aria-hidden /> {t('scoring.open')}
+              </Link>
+            ) : null}
             {canSubmit ? (
               <Button
                 type="primary"
@@ -342,6 +351,15 @@ function PlanEditorView({
             <Card title={<h2 className="card-title">{t('review.history')}</h2>}>
               <ReviewHistory reviews={reviews} />
             </Card>
+            {plan.state !== 'draft' ? (
+              <Suspense fallback={null}>
+                <ChangesPanel
+                  plan={plan}
+                  canDecide={plan.approverId === me.id || me.role === 'admin'}
+                  onDecided={reload}
+                />
+              </Suspense>
+            ) : null}
           </Space>
         </Col>
       </Row>
