@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
 import { errorResponses, IdParams, Page } from '../../http/schemas.js';
-import { IfMatchHeaders, ifMatchOf, setEtag } from '../organizations/versioning.js';
+import { IfMatchHeaders, setEtag } from '../../http/versioning.js';
 import { CreateCycleBody, CycleListQuery, CycleSchema, UpdateCycleBody } from './cycles.schema.js';
 import * as cycles from './cycles.service.js';
 
@@ -82,7 +82,7 @@ export const cyclesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
         actorOf(req),
         req.params.id,
         req.body,
-        ifMatchOf(req),
+        req.headers['if-match'],
       );
       setEtag(reply, cycle.version);
       return cycle;

@@ -18,7 +18,7 @@ import { canMoveCycle } from '../../domain/states.js';
 import { decodeCursor, page } from '../../shared/cursor.js';
 import { newId } from '../../shared/ids.js';
 import { insertAudit } from '../audit/audit.repository.js';
-import { assertIfMatch, staleVersion } from '../organizations/versioning.js';
+import { assertIfMatch, changedMeanwhile } from '../../http/versioning.js';
 import { fixScoresOnCycleClose } from '../scoring/scoring.service.js';
 import * as repo from './cycles.repository.js';
 import {
@@ -183,7 +183,7 @@ export async function updateCycle(
   actor: Actor,
   id: string,
   input: UpdateCycleInput,
-  ifMatch: readonly number[] | undefined,
+  ifMatch: string | undefined,
 ): Promise<Cycle> {
   assertAdmin(actor);
   const orgId = actor.organizationId;
@@ -224,7 +224,7 @@ export async function updateCycle(
       updated_at: now,
       ...(input.name !== undefined ? { name: input.name } : {}),
     };
-    if (!(await repo.updateCycle(trx, orgId, id, cycle.version, changes))) throw staleVersion();
+    if (!(await repo.updateCycle(trx, orgId, id, cycle.version, changes))) throw changedMeanwhile();
 
     const closing = cycle.state !== 'closed' && next.state === 'closed';
     // approved plans get their final scores fixed, as POST /plans/:id/close does

@@ -6,7 +6,7 @@ import { actorOf } from '../../http/auth.js';
 import { errorResponses } from '../../http/schemas.js';
 import { OrganizationSchema, UpdateOrganizationBody } from './organizations.schema.js';
 import * as organizations from './organizations.service.js';
-import { IfMatchHeaders, ifMatchOf, setEtag } from './versioning.js';
+import { IfMatchHeaders, setEtag } from '../../http/versioning.js';
 
 const Organization = Type.Ref(OrganizationSchema);
 
@@ -49,7 +49,7 @@ export const organizationRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> 
         ctx,
         actorOf(req),
         req.body,
-        ifMatchOf(req),
+        req.headers['if-match'],
       );
       setEtag(reply, organization.version);
       return organization;

@@ -31,7 +31,7 @@ import {
   type Organization,
   type UpdateOrganizationInput,
 } from './organizations.schema.js';
-import { assertIfMatch, staleVersion } from './versioning.js';
+import { assertIfMatch, changedMeanwhile } from '../../http/versioning.js';
 
 export interface NewOrganization {
   name: string;
@@ -172,7 +172,7 @@ export async function updateOrganization(
   ctx: AppContext,
   actor: Actor,
   input: UpdateOrganizationInput,
-  ifMatch: readonly number[] | undefined,
+  ifMatch: string | undefined,
 ): Promise<Organization> {
   if (!policy.manageOrganization(actor)) throw forbidden('Only admins can change the organization');
   const now = ctx.now().toISOString();
@@ -203,7 +203,7 @@ export async function updateOrganization(
       ...(timezone !== undefined ? { timezone } : {}),
       ...(settings ? { settings: JSON.stringify(settings) } : {}),
     };
-    if (!(await updateOrganizationRow(trx, row.id, row.version, changes))) throw staleVersion();
+    if (!(await updateOrganizationRow(trx, row.id, row.version, changes))) throw changedMeanwhile();
     const updated = await findOrganization(trx, row.id);
     await insertAudit(trx, {
       organizationId: row.id,

@@ -1,43 +1,18 @@
 /**
- * HTTP pieces shared by the plan-tree routes: ETag / If-Match (optimistic concurrency), the
- * optional `reason` of a change to an approved plan, and strict JSON numbers.
+ * HTTP pieces shared by the plan-tree routes: the `reason` of a change to an approved plan and
+ * strict JSON numbers; ETag / If-Match come from src/http/versioning.ts (re-exported here for them).
  */
 import { Type } from '@sinclair/typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, badRequest } from '../../domain/errors.js';
+import type { FastifyRequest } from 'fastify';
+import { badRequest } from '../../domain/errors.js';
 
-/** `"<version>"` */
-export const etagOf = (version: number): string => `"${version}"`;
-
-/** Sets the ETag header of a versioned resource and returns the resource. */
-export function withEtag<T extends { version: number }>(reply: FastifyReply, resource: T): T {
-  void reply.header('etag', etagOf(resource.version));
-  return resource;
-}
-
-/**
- * 412 unless `ifMatch` (an If-Match header value) is absent, `*`, or lists the ETag of `version`
- * (weak or strong; a bare version number is accepted too).
- */
-export function assertIfMatch(ifMatch: string | undefined, version: number): void {
-  if (ifMatch === undefined || ifMatch.trim() === '') return;
-  const tags = ifMatch.split(',').map((s) => s.trim().replace(/^W\//, ''));
-  if (tags.some((tag) => tag === '*' || tag === etagOf(version) || tag === String(version))) {
-    return;
-  }
-  throw new AppError(
-    'precondition_failed',
-    `The resource has changed (it is now version ${version}); reload it and try again`,
-  );
-}
-
-/** 412 for an update that found the row at another version than the one it read. */
-export const changedMeanwhile = (): AppError =>
-  new AppError('precondition_failed', 'The resource changed meanwhile; reload it and try again');
-
-export const IfMatchHeaders = Type.Object({
-  'if-match': Type.Optional(Type.String({ maxLength: 500, description: 'an ETag from a read' })),
-});
+export {
+  assertIfMatch,
+  changedMeanwhile,
+  etagOf,
+  IfMatchHeaders,
+  withEtag,
+} from '../../http/versioning.js';
 
 /** Why an approved plan is changed (stored in the audit entry; required by a later issue). */
 export const Reason = Type.String({ minLength: 1, maxLength: 1000 });

@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
 import { errorResponses, IdParams, Page } from '../../http/schemas.js';
-import { IfMatchHeaders, ifMatchOf, setEtag } from '../organizations/versioning.js';
+import { IfMatchHeaders, setEtag } from '../../http/versioning.js';
 import {
   CreateUnitBody,
   MemberParams,
@@ -86,7 +86,7 @@ export const unitsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
         actorOf(req),
         req.params.id,
         req.body,
-        ifMatchOf(req),
+        req.headers['if-match'],
       );
       setEtag(reply, unit.version);
       return unit;
@@ -105,7 +105,7 @@ export const unitsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
       },
     },
     async (req, reply) => {
-      await units.deleteUnit(ctx, actorOf(req), req.params.id, ifMatchOf(req));
+      await units.deleteUnit(ctx, actorOf(req), req.params.id, req.headers['if-match']);
       return reply.code(204).send(null);
     },
   );

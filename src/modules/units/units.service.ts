@@ -16,7 +16,7 @@ import { policy, type Actor } from '../../domain/policy.js';
 import { decodeCursor, page } from '../../shared/cursor.js';
 import { newId } from '../../shared/ids.js';
 import { insertAudit } from '../audit/audit.repository.js';
-import { assertIfMatch, staleVersion } from '../organizations/versioning.js';
+import { assertIfMatch, changedMeanwhile } from '../../http/versioning.js';
 import { findUser } from '../users/users.repository.js';
 import { toUser } from '../users/users.schema.js';
 import * as repo from './units.repository.js';
@@ -195,7 +195,7 @@ export async function updateUnit(
   actor: Actor,
   id: string,
   input: UpdateUnitInput,
-  ifMatch: readonly number[] | undefined,
+  ifMatch: string | undefined,
 ): Promise<UnitDetail> {
   assertAdmin(actor);
   const orgId = actor.organizationId;
@@ -230,7 +230,7 @@ export async function updateUnit(
       ...(input.parentId !== undefined ? { parent_id: input.parentId } : {}),
       ...(input.leaderId !== undefined ? { leader_id: input.leaderId } : {}),
     };
-    if (!(await repo.updateUnit(trx, orgId, id, unit.version, changes))) throw staleVersion();
+    if (!(await repo.updateUnit(trx, orgId, id, unit.version, changes))) throw changedMeanwhile();
     if (input.leaderId !== undefined && input.leaderId !== null)
       await repo.addMember(trx, { organizationId: orgId, unitId: id, userId: input.leaderId, now });
     const after = toUnit((await repo.findUnit(trx, orgId, id))!, await memberIdsOf(trx, orgId, id));
@@ -253,7 +253,7 @@ export async function deleteUnit(
   ctx: AppContext,
   actor: Actor,
   id: string,
-  ifMatch: readonly number[] | undefined,
+  ifMatch: string | undefined,
 ): Promise<void> {
   assertAdmin(actor);
   const orgId = actor.organizationId;

@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../context.js';
 import { actorOf, principalOf } from '../../http/auth.js';
 import { errorResponses, IdParams, Page } from '../../http/schemas.js';
-import { IfMatchHeaders, ifMatchOf, setEtag } from '../organizations/versioning.js';
+import { IfMatchHeaders, setEtag } from '../../http/versioning.js';
 import { CreateUserBody, UpdateUserBody, UserListQuery, UserSchema } from './users.schema.js';
 import * as users from './users.service.js';
 
@@ -79,7 +79,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
         principalOf(req),
         req.params.id,
         req.body,
-        ifMatchOf(req),
+        req.headers['if-match'],
       );
       setEtag(reply, user.version);
       return user;

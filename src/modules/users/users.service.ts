@@ -19,7 +19,7 @@ import { insertAudit } from '../audit/audit.repository.js';
 import { findUserByEmail } from '../auth/auth.repository.js';
 import { normalizeEmail, type Principal } from '../auth/auth.service.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
-import { assertIfMatch, staleVersion } from '../organizations/versioning.js';
+import { assertIfMatch, changedMeanwhile } from '../../http/versioning.js';
 import * as units from '../units/units.repository.js';
 import * as repo from './users.repository.js';
 import {
@@ -173,7 +173,7 @@ export async function updateUser(
   principal: Principal,
   id: string,
   input: UpdateUserInput,
-  ifMatch: readonly number[] | undefined,
+  ifMatch: string | undefined,
 ): Promise<User> {
   const { actor } = principal;
   const orgId = actor.organizationId;
@@ -256,7 +256,7 @@ export async function updateUser(
           await units.addMember(trx, { organizationId: orgId, unitId, userId: id, now });
         }
       }
-      if (!(await repo.updateUser(trx, orgId, id, row.version, changes))) throw staleVersion();
+      if (!(await repo.updateUser(trx, orgId, id, row.version, changes))) throw changedMeanwhile();
       if (deactivated) {
         await repo.deleteSessionsOfUserExcept(trx, orgId, id, undefined);
       } else if (passwordHash !== undefined) {
