@@ -4,7 +4,7 @@
  * same order, as the services do:
  * - plan read: plans.service `getPlan`;
  * - dashboard: dashboard.service `getDashboard` (admin: no private-scope query);
- * - alignment: alignment.service `getAlignmentMap` (admin), its walk up to the parents;
+ * - alignment: alignment.service `getCompactAlignmentMap` (admin), its walk up to the parents;
  * - check-in: check-ins.service `createCheckIn`, roll-up and audit in one transaction.
  * What is left out is Fastify, validation, JSON and the network; app ÷ floor is the share of the
  * database's speed the application keeps.
@@ -12,41 +12,32 @@
 import { createHash } from 'node:crypto';
 import type { DbOrTrx } from '../src/context.js';
 import type { DatabaseHandle } from '../src/db/connect.js';
+import { policy } from '../src/domain/policy.js';
 import { expectedProgress } from '../src/domain/progress.js';
 import { parseSettings } from '../src/domain/settings.js';
-import { actionsOfPlan } from '../src/modules/actions/actions.repository.js';
 import {
   findCycle,
   findCycles,
   findRootUnit,
-  listAlignedKeyResults,
   listCycleObjectives,
   listCyclePlans,
   listObjectivesByIds,
-  OBJECTIVE_FLAG,
 } from '../src/modules/alignment/alignment.repository.js';
 import { insertAudit } from '../src/modules/audit/audit.repository.js';
 import { findApiToken } from '../src/modules/auth/auth.repository.js';
 import * as checkIns from '../src/modules/check-ins/check-ins.repository.js';
 import {
-  countKeyResultHealth,
-  countObjectiveHealth,
-  countPlansByState,
-  listLaggingKeyResults,
+  findLaggingKeyResults,
   listScopeUnits,
+  summarizeScope,
 } from '../src/modules/dashboard/dashboard.repository.js';
 import { healthBounds } from '../src/modules/dashboard/health-bounds.js';
-import {
-  keyResultsOfPlan,
-  recentCheckIns,
-} from '../src/modules/key-results/key-results.repository.js';
-import { objectivesOfPlan } from '../src/modules/objectives/objectives.repository.js';
+import { recentCheckIns } from '../src/modules/key-results/key-results.repository.js';
 import { findOrganization } from '../src/modules/organizations/organizations.repository.js';
-import { loadPlanFacts } from '../src/modules/plans/access.js';
-import { findPlanView } from '../src/modules/plans/plans.repository.js';
+import { planFactsLoader } from '../src/modules/plans/access.js';
+import { findPlanReadView, findPlanTree } from '../src/modules/plans/plans.repository.js';
 import { FORECAST_WINDOW } from '../src/modules/progress/forecast.js';
-import { findOrganizationClock } from '../src/modules/progress/progress.repository.js';
-import { rollUpFromKeyResult } from '../src/modules/progress/rollup.js';
+import { manualProgress, rollUpAboveKeyResult } from '../src/modules/progress/rollup.js';
 import { newId } from '../src/shared/ids.js';
 import type { Targets } from './prepare.js';
 import { cursor, type Measured } from './scenarios.js';
@@ -93,16 +84,18 @@ export function floorOps(
   return {
     async planRead() {
       const r = reads.take();
+      const actor = { userId: r.userId, organizationId: org, role: 'member' as const };
       await authenticate(db, r.token);
-      const view = await findPlanView(db, org, r.planId);
-      if (!view) throw new Error('floor: no plan');
-      await loadPlanFacts(db, org, view);
-      await Promise.all([
-        objectivesOfPlan(db, org, r.planId),
-        keyResultsOfPlan(db, org, r.planId),
-        actionsOfPlan(db, org, r.planId),
-        findOrganizationClock(db, org),
+      const [view, [objectives]] = await Promise.all([
+        findPlanReadView(db, org, r.planId),
+        findPlanTree(db, org, r.planId),
       ]);
+      if (!view) throw new Error('floor: no plan');
+      const facts = planFactsLoader(db, org, view);
+      await facts.allows((f) => policy.readPlan(actor, f));
+      if (objectives.some((o) => o.visibility === 'private')) {
+        await facts.allows((f) => policy.readPrivateObjectives(actor, f));
+      }
     },
 
     async dashboard() {
@@ -112,36 +105,29 @@ export function floorOps(
       if (!root) throw new Error('floor: no root unit');
       const bounds = healthBounds(view.expected, view.thresholds);
       const since = new Date(Date.now() - 7 * 86_400_000).toISOString();
-      await Promise.all([
+      const [, summary] = await Promise.all([
         listScopeUnits(db, org, root.id, t.cycleId),
-        countObjectiveHealth(db, org, t.cycleId, root.id, bounds),
-        countKeyResultHealth(db, org, t.cycleId, root.id, bounds, since),
-        countPlansByState(db, org, t.cycleId, root.id),
+        summarizeScope(db, org, t.cycleId, root.id, bounds, since, {
+          limit: 100,
+          strategy: 'by-progress',
+        }),
       ]);
-      await listLaggingKeyResults(db, org, t.cycleId, root.id, bounds.onTrackMin, 100);
+      await findLaggingKeyResults(
+        db,
+        org,
+        summary.lagging.map((l) => l.id),
+      );
     },
 
     async alignment() {
       await authenticate(db, t.adminToken);
       await cycleView(db, org, t.cycleId);
-      const [, rows, aligned] = await Promise.all([
+      const [, rows] = await Promise.all([
         listCyclePlans(db, org, t.cycleId),
         listCycleObjectives(db, org, t.cycleId),
-        listAlignedKeyResults(db, org, t.cycleId),
       ]);
-      const objectiveOf = new Map(aligned.map((k) => [k.id, k.objective_id]));
       const looked = new Set(rows.map((r) => r.id));
-      const parentOf = (alignedTo: string | null, flags: number, viaKr: () => string | null) =>
-        alignedTo === null
-          ? null
-          : Number(flags) & OBJECTIVE_FLAG.alignedToKeyResult
-            ? viaKr()
-            : alignedTo;
-      let frontier = rows
-        .map((r) =>
-          parentOf(r.aligned_to, r.flags, () => objectiveOf.get(r.aligned_to ?? '') ?? null),
-        )
-        .filter((id): id is string => id !== null);
+      let frontier = rows.map((r) => r.parent_id).filter((id): id is string => id !== null);
       const cycles = new Set<string>();
       for (let level = 0; level < 64 && frontier.length > 0; level++) {
         const missing = [...new Set(frontier)].filter((id) => !looked.has(id));
@@ -149,12 +135,7 @@ export function floorOps(
         frontier = [];
         for (const row of await listObjectivesByIds(db, org, missing)) {
           cycles.add(row.cycle_id);
-          const parent = parentOf(
-            row.aligned_to,
-            row.flags,
-            () => row.aligned_key_result_objective_id,
-          );
-          if (parent !== null) frontier.push(parent);
+          if (row.parent_id !== null) frontier.push(row.parent_id);
         }
       }
       cycles.delete(t.cycleId);
@@ -163,18 +144,22 @@ export function floorOps(
 
     async checkIn() {
       const c = writes.take();
+      const actor = { userId: c.userId, organizationId: org, role: 'member' as const };
       await authenticate(db, c.token);
-      const target = await checkIns.findCheckInTarget(db, org, c.keyResultId);
-      if (!target) throw new Error('floor: no KR');
-      await loadPlanFacts(db, org, {
-        owner_type: target.plan_owner_type,
-        owner_id: target.plan_owner_id,
-        approver_id: target.plan_approver_id,
-      });
       const at = new Date().toISOString();
       await db.transaction().execute(async (trx) => {
-        const states = await checkIns.lockPlanStates(trx, org, target.plan_id);
-        if (states?.state !== 'approved') throw new Error('floor: plan not approved');
+        const target = await checkIns.lockCheckInTarget(trx, org, c.keyResultId);
+        if (!target) throw new Error('floor: no KR');
+        const facts = planFactsLoader(trx, org, {
+          owner_type: target.plan_owner_type,
+          owner_id: target.plan_owner_id,
+          approver_id: target.plan_approver_id,
+        });
+        if (target.visibility === 'private') {
+          await facts.allows((f) => policy.readPrivateObjectives(actor, f));
+        }
+        await facts.allows((f) => policy.checkIn(actor, f, { ownerId: target.owner_id }));
+        if (target.plan_state !== 'approved') throw new Error('floor: plan not approved');
         const id = newId();
         await checkIns.insertCheckIn(trx, {
           id,
@@ -194,8 +179,10 @@ export function floorOps(
           value: c.value,
           confidence: 7,
           at,
+          progress: manualProgress(target, c.value),
         });
-        await rollUpFromKeyResult(trx, org, c.keyResultId, { written });
+        if (!written) throw new Error('floor: no KR');
+        await rollUpAboveKeyResult(trx, org, written);
         await insertAudit(trx, {
           organizationId: org,
           actorId: c.userId,

@@ -71,6 +71,19 @@ const SCREENS: Screen[] = [
     path: '/dashboard',
     ready: { 'zh-CN': '部门进度热力图', en: 'Heatmap of units' },
   },
+  {
+    name: 'unit-summary',
+    path: async (page: Page) => {
+      await page.goto(new URL('/organization', page.url()).href);
+      await page.locator('a[href$="/summary"]').first().click();
+    },
+    ready: { 'zh-CN': '得分分布', en: 'Score distribution' },
+  },
+  {
+    name: 'requests',
+    path: '/requests?state=all',
+    ready: { 'zh-CN': '跨部门的协同', en: 'Work across departments' },
+  },
   { name: 'alignment', path: '/alignment', ready: { 'zh-CN': /个目标，/, en: /objectives?, / } },
   {
     name: 'alignment-outline',
@@ -161,6 +174,33 @@ describe.runIf(shouldRunBrowserSuites())('every screen is accessible', () => {
       await context.close();
     });
   }
+
+  it('the alignment map marks and lists the cross-department support link (协同)', async () => {
+    const { context, page, errors } = await newPage(browser, { locale: 'zh-CN' });
+    await signIn(page, server.url, 'wangfang@xingchen.test', '/alignment');
+    // the demo's one accepted request: 产品部 supports 销售部's channel objective
+    const supporting = '为渠道伙伴提供标准演示环境和试用流程';
+    const supported = '建立可复制的渠道销售体系';
+    const list = page.getByRole('list', { name: '跨部门协同支持' });
+    const item = list.getByRole('listitem').filter({ hasText: supporting });
+    await item.getByText(supported).waitFor();
+    expect(await list.getByRole('listitem').count()).toBe(1);
+    await page.getByText('跨部门协同支持（虚线圈）').waitFor();
+    // choosing an end focuses it on the map; the outline marks both ends
+    await item.getByRole('button', { name: supporting }).click();
+    await page.getByRole('status').getByText(supporting).waitFor();
+    await page.locator('.ant-segmented-item', { hasText: '大纲' }).click();
+    const outline = page.getByRole('list', { name: '大纲' });
+    const row = outline.locator('.outline-row', { hasText: supporting });
+    await row.getByText('协同 1').waitFor();
+    await list.getByRole('button', { name: supported }).click();
+    await outline.locator('.outline-row', { hasText: supported }).getByText('协同 1').waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page, 'alignment support links');
+    await shot(page, 'screens-alignment-support');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 
   it('the sign-in and session-expired pages, and phone screens', async () => {
     const { context, page, errors } = await newPage(browser, {

@@ -136,4 +136,31 @@ describe('the SQLite driver (statement reuse, group commit)', () => {
     expect(raw.inTransaction).toBe(false);
     expect(committedLabels()).toEqual(['alone']);
   });
+  it('returns rows as objects with the columns in order, the last of a repeated name winning', async () => {
+    await db.insertInto('items').values({ id: 1, label: 'one' }).execute();
+    const rows = await sql<Record<string, unknown>>`
+      select id, label, 2.5 as "weird name", null as nada, label as id from items`.execute(db);
+    expect(rows.rows).toEqual([{ id: 'one', label: 'one', 'weird name': 2.5, nada: null }]);
+    expect(Object.keys(rows.rows[0]!)).toEqual(['id', 'label', 'weird name', 'nada']);
+    const returned = await db
+      .updateTable('items')
+      .set({ label: 'uno' })
+      .where('id', '=', 1)
+      .returningAll()
+      .executeTakeFirst();
+    expect(returned).toEqual({ id: 1, label: 'uno' });
+  });
+
+  it('sees the new columns of `select *` after a schema change', async () => {
+    await db.insertInto('items').values({ id: 1, label: 'one' }).execute();
+    const all = () => db.selectFrom('items').selectAll().execute() as Promise<unknown[]>;
+    expect(await all()).toEqual([{ id: 1, label: 'one' }]);
+    await sql`alter table items add column extra text default 'x'`.execute(db);
+    expect(await all()).toEqual([{ id: 1, label: 'one', extra: 'x' }]);
+    // a schema change by another connection: SQLite recompiles the kept statement
+    const other = new SQLite(file);
+    other.exec(`alter table items add column more integer default 7`);
+    other.close();
+    expect(await all()).toEqual([{ id: 1, label: 'one', extra: 'x', more: 7 }]);
+  });
 });

@@ -37,28 +37,64 @@ const SAVEPOINT = 'polaris_group_tx';
 
 type Statement = SQLite.Statement<unknown[], unknown>;
 
+/** A prepared statement, and for one that returns rows, how to make an object of a row. */
+export interface Prepared {
+  stmt: Statement;
+  /** null: a statement without result columns (INSERT, UPDATE … without RETURNING, DDL) */
+  toRow: ((values: unknown[]) => unknown) | null;
+  /** the number of result columns toRow expects */
+  width: number;
+}
+
+/**
+ * Row objects made in JavaScript. better-sqlite3 builds each row object property by property
+ * through the V8 API, which costs more than reading the row: statements run in raw mode
+ * (arrays), and a function compiled once per statement — an object literal with the result
+ * columns in order — turns each array into an object. Same keys, same order, same values (a
+ * repeated column name keeps the last value, as better-sqlite3's objects do).
+ */
+function withRowMaker(stmt: Statement): Prepared {
+  if (!stmt.reader) return { stmt, toRow: null, width: 0 };
+  const names = stmt.columns().map((c) => c.name);
+  if (names.includes('__proto__')) return { stmt: stmt.raw(false), toRow: null, width: 0 };
+  const fields = names.map((n, i) => `${JSON.stringify(n)}: v[${i}]`).join(', ');
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const toRow = new Function('v', `return { ${fields} };`) as (values: unknown[]) => unknown;
+  return { stmt: stmt.raw(true), toRow, width: names.length };
+}
+
+/** DDL changes what `select *` returns: statements kept from before are dropped after it. */
+const isSchemaChange = (sql: string): boolean => /^\s*(create|alter|drop)\b/i.test(sql);
+
 /** Prepared statements by SQL text, least recently used dropped first. */
 export class StatementCache {
-  private readonly statements = new Map<string, Statement>();
+  private readonly statements = new Map<string, Prepared>();
 
   constructor(private readonly db: SQLite.Database) {}
 
-  prepare(sql: string): Statement {
+  prepare(sql: string): Prepared {
     const kept = this.statements.get(sql);
     if (kept !== undefined) {
       this.statements.delete(sql);
       this.statements.set(sql, kept);
       return kept;
     }
-    const stmt = this.db.prepare<unknown[], unknown>(sql);
+    const p = withRowMaker(this.db.prepare<unknown[], unknown>(sql));
     if (sql.length <= MAX_CACHED_SQL_LENGTH) {
-      this.statements.set(sql, stmt);
+      this.statements.set(sql, p);
       if (this.statements.size > MAX_STATEMENTS) {
         const oldest = this.statements.keys().next().value;
         if (oldest !== undefined) this.statements.delete(oldest);
       }
     }
-    return stmt;
+    return p;
+  }
+
+  /** The statement's columns changed under it (a schema change elsewhere): name them anew. */
+  refresh(sql: string, p: Prepared): Prepared {
+    const fresh = withRowMaker(p.stmt);
+    this.statements.set(sql, fresh);
+    return fresh;
   }
 
   clear(): void {
@@ -165,10 +201,19 @@ export class GroupCommitSqliteDriver implements Driver {
   }
 
   execute<R>(query: CompiledQuery): QueryResult<R> {
-    const stmt = this.statements.prepare(query.sql);
+    let p = this.statements.prepare(query.sql);
     const parameters = query.parameters as unknown[];
-    if (stmt.reader) return { rows: stmt.all(parameters) as R[] };
-    const { changes, lastInsertRowid } = stmt.run(parameters);
+    if (p.toRow !== null) {
+      const values = p.stmt.all(parameters) as unknown[][];
+      // SQLite recompiled the statement for a changed schema: name the new columns (not rerun)
+      if (values.length > 0 && values[0]!.length !== p.width) {
+        p = this.statements.refresh(query.sql, p);
+      }
+      return { rows: (p.toRow === null ? values : values.map(p.toRow)) as R[] };
+    }
+    if (p.stmt.reader) return { rows: p.stmt.all(parameters) as R[] };
+    const { changes, lastInsertRowid } = p.stmt.run(parameters);
+    if (isSchemaChange(query.sql)) this.statements.clear();
     return {
       numAffectedRows: BigInt(changes),
       insertId: BigInt(lastInsertRowid),
@@ -186,7 +231,7 @@ export class GroupCommitSqliteDriver implements Driver {
   }
 
   private run(sql: string): void {
-    this.statements.prepare(sql).run();
+    this.statements.prepare(sql).stmt.run();
   }
 
   /**

@@ -237,6 +237,21 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
       }
     }
 
+    // One accepted cross-department request (协同), a few days into the quarter: 销售部 asks
+    // 产品部 to support its channel objective, and 产品部 takes it on as a new objective (weight
+    // 0: it moves no progress until the plan's weights are rebalanced). The alignment map draws
+    // the support link between the two objectives.
+    clock = new Date(cycles.quarter.planningAt.getTime() + 3 * 86_400_000);
+    const support = await as(uid('sales')).call<{ id: string }>('POST', '/requests', {
+      fromObjectiveId: objectiveIds.get('sales-channel'),
+      toUnitId: unitIds.get('prod'),
+      message: '渠道伙伴需要一套标准的产品演示环境和试用流程，请产品部支持',
+    });
+    await as(uid('prod')).call('POST', `/requests/${support.id}/accept`, {
+      as: 'objective',
+      title: '为渠道伙伴提供标准演示环境和试用流程',
+    });
+
     // Weekly check-ins, in time order.
     checkIns.sort((a, b) => a.at.getTime() - b.at.getTime());
     const counts = new Map<string, number>();

@@ -30,7 +30,10 @@ import { weeklyRoutes } from '../modules/weekly/weekly.routes.js';
 import { WeeklyUpdateSchema } from '../modules/weekly/weekly.schema.js';
 import { CheckInResultSchema, CheckInSchema } from '../modules/check-ins/check-ins.schema.js';
 import { keyResultRoutes } from '../modules/key-results/key-results.routes.js';
-import { KeyResultSchema } from '../modules/key-results/key-results.schema.js';
+import {
+  KeyResultSchema,
+  OwnedKeyResultSchema,
+} from '../modules/key-results/key-results.schema.js';
 import { objectiveRoutes } from '../modules/objectives/objectives.routes.js';
 import { ObjectiveSchema } from '../modules/objectives/objectives.schema.js';
 import { planRoutes } from '../modules/plans/plans.routes.js';
@@ -63,6 +66,7 @@ export const sharedSchemas: TSchema[] = [
   CycleSummarySchema,
   ActionSchema,
   KeyResultSchema,
+  OwnedKeyResultSchema,
   ObjectiveSchema,
   PlanSchema,
   PlanDetailSchema,

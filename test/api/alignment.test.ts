@@ -246,6 +246,49 @@ for (const { engine, skip } of await enginesToTest()) {
       expect(JSON.stringify(res.body)).not.toContain('Prepare my move');
     });
 
+    it('returns the same map in columns with format=compact, private objectives hidden alike', async () => {
+      for (const who of [s.org.admin, s.people.peer] as const) {
+        const full = await who.api.get(`/cycles/${s.cycles.q4}/alignment`);
+        const res = await who.api.get(`/cycles/${s.cycles.q4}/alignment?format=compact`);
+        expect(res.status).toBe(200);
+        const c = res.body;
+        expect(c.format).toBe('compact');
+        expect(c.cycle).toEqual(full.body.cycle);
+        expect(c.cycles[0]).toBe(s.cycles.q4);
+        // expand the columns and compare with the full format, node by node
+        const nodes = c.nodes.id.map((id: string, i: number) => {
+          const p = c.nodes.plan[i];
+          return {
+            id,
+            type: 'objective',
+            title: c.nodes.title[i],
+            planId: c.plans.id[p],
+            ownerType: c.plans.ownerType[p],
+            ownerId: c.plans.ownerId[p],
+            ownerName: c.plans.ownerName[p],
+            cycleId: c.cycles[c.plans.cycle[p]],
+            progress: c.nodes.progress[i],
+            health: c.healthCodes[c.nodes.health[i]],
+            kind: c.nodes.flags[i] & 1 ? 'aspirational' : 'committed',
+            visibility: c.nodes.flags[i] & 2 ? 'private' : 'public',
+          };
+        });
+        const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+        expect(nodes.sort(byId)).toEqual([...full.body.nodes].sort(byId));
+        const edges = c.edges.from.map((f: number, e: number) => ({
+          from: c.nodes.id[f],
+          to: c.nodes.id[c.edges.to[e]],
+          ...(c.edges.viaKeyResultId[e] ? { viaKeyResultId: c.edges.viaKeyResultId[e] } : {}),
+        }));
+        expect(edgeKeys({ edges })).toEqual(edgeKeys(full.body));
+      }
+      const peer = await s.people.peer.api.get(`/cycles/${s.cycles.q4}/alignment?format=compact`);
+      expect(peer.body.nodes.id).not.toContain(s.o.P1);
+      expect(JSON.stringify(peer.body)).not.toContain('Prepare my move');
+      const bad = await s.org.admin.api.get(`/cycles/${s.cycles.q4}/alignment?format=tiny`);
+      expect(bad.status).toBe(400);
+    });
+
     it("hides a private objective from another unit's leader", async () => {
       const res = await s.people.marketingLead.api.get(`/cycles/${s.cycles.q4}/alignment`);
       expect(nodeIds(res.body)).not.toContain(s.o.P1);

@@ -9,6 +9,7 @@ import {
   scenario,
   type Scenario,
 } from '../helpers/plans.js';
+import { snapshotOf } from '../helpers/snapshot.js';
 
 for (const { engine, skip } of await enginesToTest()) {
   describe.skipIf(skip)(`inbox and notifications on ${engine}`, () => {
@@ -326,6 +327,45 @@ for (const { engine, skip } of await enginesToTest()) {
       expect(audits.map((a) => a.action).sort()).toEqual([
         'notification.read',
         'notification.readAll',
+      ]);
+    });
+
+    it('creates review notifications at the decision, so reading them writes nothing', async () => {
+      t.setNow('2026-11-20T04:00:00.000Z');
+      const s = await scenario(t);
+      const { plan } = await memberPlan(s);
+      await expectStatus(s.member.api.post(`/plans/${plan.id}/submit`, {}), 200);
+      const snapshot = () =>
+        t.ctx.db
+          .selectFrom('notifications')
+          .selectAll()
+          .where('organization_id', '=', s.org.id)
+          .orderBy('id')
+          .execute();
+      // the approver has never read anything: the notification exists since the submit
+      const before = await snapshot();
+      expect(before).toEqual([
+        expect.objectContaining({
+          user_id: s.teamLead.id,
+          kind: 'plan_submitted',
+          actor_id: s.member.id,
+          plan_id: plan.id,
+          created_at: '2026-11-20T04:00:00.000Z',
+          read_at: null,
+        }),
+      ]);
+      const rest = await snapshotOf(t.ctx, s.org.id);
+      t.setNow('2026-11-21T04:00:00.000Z');
+      for (const who of [s.teamLead, s.member, s.peer, s.admin]) {
+        await expectStatus(who.api.get('/notifications'), 200);
+        await expectStatus(who.api.get('/notifications?unread=true'), 200);
+        await expectStatus(who.api.get('/inbox'), 200);
+      }
+      expect(await snapshot()).toEqual(before);
+      expect(await snapshotOf(t.ctx, s.org.id)).toEqual(rest);
+      const notes = await expectStatus(s.teamLead.api.get('/notifications'), 200);
+      expect(notes.items.map((n: any) => [n.kind, n.createdAt])).toEqual([
+        ['plan_submitted', '2026-11-20T04:00:00.000Z'],
       ]);
     });
 

@@ -224,6 +224,88 @@ for (const { engine, skip } of await enginesToTest()) {
       ]);
     });
 
+    const noticesOf = (planId: string) =>
+      t.ctx.db
+        .selectFrom('notifications')
+        .select(['user_id', 'kind', 'actor_id', 'dedupe_key', 'created_at'])
+        .where('plan_id', '=', planId)
+        .orderBy('created_at')
+        .orderBy('kind')
+        .execute();
+
+    it('notifies whom each decision concerns, once per decision, in its transaction', async () => {
+      const s = await scenario(t);
+      const { plan } = await buildPlan(
+        s.member.api,
+        { cycleId: s.cycleId, ownerType: 'user', ownerId: s.member.id },
+        ONE_KR,
+      );
+      // refused steps notify nobody
+      expect((await s.peer.api.post(`/plans/${plan.id}/submit`, {})).status).toBe(403);
+      expect((await s.teamLead.api.post(`/plans/${plan.id}/approve`, {})).status).toBe(409);
+      expect(await noticesOf(plan.id)).toEqual([]);
+
+      t.setNow('2026-11-20T04:00:00.000Z');
+      await expectStatus(s.member.api.post(`/plans/${plan.id}/submit`, {}), 200);
+      t.setNow('2026-11-20T05:00:00.000Z');
+      await expectStatus(
+        s.teamLead.api.post(`/plans/${plan.id}/request-changes`, { comment: 'Sharper' }),
+        200,
+      );
+      t.setNow('2026-11-20T06:00:00.000Z');
+      await expectStatus(s.member.api.post(`/plans/${plan.id}/submit`, {}), 200);
+      // a stale If-Match changes nothing and notifies nobody
+      expect(
+        (await s.teamLead.api.post(`/plans/${plan.id}/approve`, {}, { 'if-match': '"1"' })).status,
+      ).toBe(412);
+      t.setNow('2026-11-20T07:00:00.000Z');
+      await expectStatus(s.teamLead.api.post(`/plans/${plan.id}/approve`, {}), 200);
+
+      const reviews = await t.ctx.db
+        .selectFrom('reviews')
+        .select(['id', 'decision'])
+        .where('plan_id', '=', plan.id)
+        .execute();
+      const notices = await noticesOf(plan.id);
+      expect(notices.map((n) => [n.user_id, n.kind, n.actor_id, n.created_at])).toEqual([
+        [s.teamLead.id, 'plan_submitted', s.member.id, '2026-11-20T04:00:00.000Z'],
+        [s.member.id, 'plan_changes_requested', s.teamLead.id, '2026-11-20T05:00:00.000Z'],
+        [s.teamLead.id, 'plan_submitted', s.member.id, '2026-11-20T06:00:00.000Z'],
+        [s.member.id, 'plan_approved', s.teamLead.id, '2026-11-20T07:00:00.000Z'],
+      ]);
+      // each keyed by its review row: one notification per decision
+      expect(notices.map((n) => n.dedupe_key).sort()).toEqual(reviews.map((r) => r.id).sort());
+    });
+
+    it("notifies a unit plan's leader, and nobody when an admin approves it", async () => {
+      const s = await scenario(t);
+      const { plan } = await buildPlan(
+        s.teamLead.api,
+        { cycleId: s.cycleId, ownerType: 'unit', ownerId: s.teamId },
+        ONE_KR,
+      );
+      t.setNow('2026-11-20T04:00:00.000Z');
+      await expectStatus(s.teamLead.api.post(`/plans/${plan.id}/submit`, {}), 200);
+      t.setNow('2026-11-20T05:00:00.000Z');
+      await expectStatus(
+        s.salesLead.api.post(`/plans/${plan.id}/request-changes`, { comment: 'More' }),
+        200,
+      );
+      expect((await noticesOf(plan.id)).map((n) => [n.user_id, n.kind])).toEqual([
+        [s.salesLead.id, 'plan_submitted'],
+        [s.teamLead.id, 'plan_changes_requested'],
+      ]);
+
+      const root = await buildPlan(
+        s.admin.api,
+        { cycleId: s.cycleId, ownerType: 'unit', ownerId: s.org.rootUnitId },
+        ONE_KR,
+      );
+      await expectStatus(s.admin.api.post(`/plans/${root.plan.id}/submit`, {}), 200);
+      await expectStatus(s.admin.api.post(`/plans/${root.plan.id}/approve`, {}), 200);
+      expect(await noticesOf(root.plan.id)).toEqual([]);
+    });
+
     it('re-resolves the approver at submit', async () => {
       const s = await scenario(t);
       const { plan } = await buildPlan(

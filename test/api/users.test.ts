@@ -211,6 +211,29 @@ for (const { engine, skip } of await enginesToTest()) {
       expect((await second.api.patch(`/users/${second.id}`, { active: false })).status).toBe(409);
     });
 
+    it('keeps one active admin when two admins demote each other at the same time', async () => {
+      for (let round = 0; round < 5; round++) {
+        const org = await t.factory.org();
+        const second = await t.factory.user(org, { role: 'admin' });
+        const [a, b] = await Promise.all([
+          org.admin.api.patch(`/users/${second.id}`, { role: 'member' }),
+          second.api.patch(`/users/${org.admin.id}`, { role: 'member' }),
+        ]);
+        // the loser is refused either as no longer an admin (403) or as the last admin (409)
+        const statuses = [a.status, b.status].sort();
+        expect(statuses[0]).toBe(200);
+        expect([403, 409]).toContain(statuses[1]);
+        const admins = await t.ctx.db
+          .selectFrom('users')
+          .select('id')
+          .where('organization_id', '=', org.id)
+          .where('role', '=', 'admin')
+          .where('active', '=', 1)
+          .execute();
+        expect(admins).toHaveLength(1);
+      }
+    });
+
     it('lets anyone change their own name, locale and password (with currentPassword)', async () => {
       const org = await t.factory.org();
       const user = await t.factory.user(org, { password: TEST_PASSWORD });

@@ -94,19 +94,17 @@ export const OBJECTIVE_FLAG = {
   aspirational: 1,
   private: 2,
   checkedIn: 4,
-  /** `aligned_to` is a key result id (else an objective id) */
-  alignedToKeyResult: 8,
 } as const;
 
 const objectiveFlags = sql<number>`(case when o.kind = 'aspirational' then 1 else 0 end)
   + (case when o.visibility = 'private' then 2 else 0 end)
-  + (case when o.last_check_in_at is null then 0 else 4 end)
-  + (case when o.aligned_to_key_result_id is null then 0 else 8 end)`;
+  + (case when o.last_check_in_at is null then 0 else 4 end)`;
 
 /**
  * The objectives of the cycle's plans (of the unit scope's, with `unitId`), slim: kind,
- * visibility and "has a check-in" are packed in `flags` (OBJECTIVE_FLAG); `aligned_to` is the KR
- * or objective it aligns to. Unordered: sorting 40,000 text keys costs more than it is worth.
+ * visibility and "has a check-in" are packed in `flags` (OBJECTIVE_FLAG); `parent_id` is the
+ * objective it aligns to (directly, or through `via_key_result_id`, one of that objective's KRs;
+ * null when the KR is gone). Unordered: sorting 40,000 text keys costs more than it is worth.
  */
 export function listCycleObjectives(
   db: DbOrTrx,
@@ -116,14 +114,23 @@ export function listCycleObjectives(
 ) {
   return db
     .selectFrom('objectives as o')
+    .leftJoin('key_results as kr', (j) =>
+      j
+        .onRef('kr.id', '=', 'o.aligned_to_key_result_id')
+        .on('kr.organization_id', '=', organizationId),
+    )
     .select([
       'o.id',
       'o.title',
       'o.plan_id',
       'o.progress',
       objectiveFlags.as('flags'),
-      (eb) =>
-        eb.fn.coalesce('o.aligned_to_key_result_id', 'o.aligned_to_objective_id').as('aligned_to'),
+      sql<
+        string | null
+      >`case when o.aligned_to_key_result_id is null then o.aligned_to_objective_id else kr.objective_id end`.as(
+        'parent_id',
+      ),
+      'o.aligned_to_key_result_id as via_key_result_id',
     ])
     .where('o.organization_id', '=', organizationId)
     .where('o.plan_id', 'in', cyclePlanIds(db, organizationId, cycleId, unitId))
@@ -132,30 +139,7 @@ export function listCycleObjectives(
 
 export type CycleObjectiveRow = Awaited<ReturnType<typeof listCycleObjectives>>[number];
 
-/** KR id → its objective, for the KRs the cycle's objectives align to. */
-export function listAlignedKeyResults(
-  db: DbOrTrx,
-  organizationId: string,
-  cycleId: string,
-  unitId?: string,
-) {
-  return db
-    .selectFrom('key_results as kr')
-    .select(['kr.id', 'kr.objective_id'])
-    .where('kr.organization_id', '=', organizationId)
-    .where('kr.id', 'in', (eb) =>
-      eb
-        .selectFrom('objectives as o')
-        .select('o.aligned_to_key_result_id')
-        .where('o.organization_id', '=', organizationId)
-        .where('o.aligned_to_key_result_id', 'is not', null)
-        .where('o.plan_id', 'in', cyclePlanIds(db, organizationId, cycleId, unitId))
-        .$castTo<{ aligned_to_key_result_id: string }>(),
-    )
-    .execute();
-}
-
-/** Objectives by id (any cycle) with their plan's owner and cycle, and the objective of the KR they align to. */
+/** Objectives by id (any cycle) with their plan's owner and cycle, and their parent (as listCycleObjectives). */
 async function objectivesByIdChunk(db: DbOrTrx, organizationId: string, ids: readonly string[]) {
   return db
     .selectFrom('objectives as o')
@@ -177,8 +161,12 @@ async function objectivesByIdChunk(db: DbOrTrx, organizationId: string, ids: rea
       'o.plan_id',
       'o.progress',
       objectiveFlags.as('flags'),
-      eb.fn.coalesce('o.aligned_to_key_result_id', 'o.aligned_to_objective_id').as('aligned_to'),
-      'kr.objective_id as aligned_key_result_objective_id',
+      sql<
+        string | null
+      >`case when o.aligned_to_key_result_id is null then o.aligned_to_objective_id else kr.objective_id end`.as(
+        'parent_id',
+      ),
+      'o.aligned_to_key_result_id as via_key_result_id',
       'p.cycle_id',
       'p.owner_type',
       'p.owner_id',

@@ -1,5 +1,6 @@
 /** SQL for sessions, API tokens and login attempts. */
 import type { DbOrTrx } from '../../context.js';
+import { precompile } from '../../db/precompiled.js';
 
 export interface PrincipalRow {
   user_id: string;
@@ -68,8 +69,9 @@ export async function deleteSessionsOfUser(db: DbOrTrx, userId: string): Promise
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
-export function findApiToken(db: DbOrTrx, tokenHash: string) {
-  return db
+/** on every request with a bearer token: compiled once */
+const apiTokenByHash = precompile(['tokenHash'], (db, p: { tokenHash: string }) =>
+  db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .select([
@@ -80,9 +82,12 @@ export function findApiToken(db: DbOrTrx, tokenHash: string) {
       'users.role',
       'users.active',
     ])
-    .where('api_tokens.token_hash', '=', tokenHash)
-    .where('api_tokens.revoked_at', 'is', null)
-    .executeTakeFirst();
+    .where('api_tokens.token_hash', '=', p.tokenHash)
+    .where('api_tokens.revoked_at', 'is', null),
+);
+
+export function findApiToken(db: DbOrTrx, tokenHash: string) {
+  return apiTokenByHash.takeFirst(db, { tokenHash });
 }
 
 export async function touchApiToken(db: DbOrTrx, id: string, now: string): Promise<void> {

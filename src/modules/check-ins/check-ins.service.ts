@@ -11,11 +11,15 @@ import { newId } from '../../shared/ids.js';
 import { insertAudit } from '../audit/audit.repository.js';
 import { keyResultView } from '../key-results/key-results.service.js';
 import { findKeyResult } from '../key-results/key-results.repository.js';
-import { loadPlanFacts } from '../plans/access.js';
+import { planFactsLoader } from '../plans/access.js';
 import { isUniqueViolation } from '../plans/db-errors.js';
 import { planForRead } from '../plans/guard.js';
 import { healthContext } from '../progress/health.js';
-import { rollUpFromKeyResult } from '../progress/rollup.js';
+import {
+  manualProgress,
+  rollUpAboveKeyResult,
+  rollUpFromKeyResult,
+} from '../progress/rollup.js';
 import * as repo from './check-ins.repository.js';
 import {
   toCheckIn,
@@ -39,26 +43,44 @@ async function replay(
   return JSON.parse(first.response) as CheckInResult;
 }
 
-type Target = NonNullable<Awaited<ReturnType<typeof repo.findCheckInTarget>>>;
+type Target = NonNullable<Awaited<ReturnType<typeof repo.lockCheckInTarget>>>;
 
-/** Inside one transaction: the state check, the insert, the roll-up, the audit, the response. */
+/**
+ * Inside one transaction: the KR with everything about it (its plan locked on PostgreSQL), the
+ * visibility and policy checks (404, then 403), the state check (409), the insert, the roll-up,
+ * the audit, the response.
+ */
 async function record(
   trx: DbOrTrx,
   actor: Actor,
-  target: Target,
+  keyResultId: string,
   input: CreateCheckInInput,
   idempotencyKey: string | undefined,
   now: Date,
 ): Promise<CheckInResult> {
   const orgId = actor.organizationId;
-  const at = now.toISOString();
-  const states = await repo.lockPlanStates(trx, orgId, target.plan_id);
-  if (!states) throw notFound('Key result');
-  if (states.state !== 'approved' || states.cycle_state !== 'active') {
+  const target: Target | undefined = await repo.lockCheckInTarget(trx, orgId, keyResultId);
+  if (!target) throw notFound('Key result');
+  const facts = planFactsLoader(trx, orgId, {
+    owner_type: target.plan_owner_type,
+    owner_id: target.plan_owner_id,
+    approver_id: target.plan_approver_id,
+  });
+  if (
+    target.visibility === 'private' &&
+    !(await facts.allows((f) => policy.readPrivateObjectives(actor, f)))
+  ) {
+    throw notFound('Key result');
+  }
+  if (!(await facts.allows((f) => policy.checkIn(actor, f, { ownerId: target.owner_id })))) {
+    throw forbidden("Only the key result's owner and the plan's writers may check in");
+  }
+  if (target.plan_state !== 'approved' || target.cycle_state !== 'active') {
     throw conflict(
-      `Check-ins need an approved plan in an active cycle (the plan is ${states.state}, the cycle ${states.cycle_state})`,
+      `Check-ins need an approved plan in an active cycle (the plan is ${target.plan_state}, the cycle ${target.cycle_state})`,
     );
   }
+  const at = now.toISOString();
   const checkIn: CheckInRow = {
     id: newId(),
     organization_id: orgId,
@@ -74,12 +96,18 @@ async function record(
     created_at: at,
   };
   await repo.insertCheckIn(trx, checkIn);
+  // a manual KR's progress follows from the value: stored with it, in the same statement
+  const manual = target.progress_source === 'manual';
   const written = await repo.recordOnKeyResult(trx, orgId, target.id, {
     value: input.value,
     confidence: checkIn.confidence,
     at,
+    ...(manual ? { progress: manualProgress(target, input.value) } : {}),
   });
-  const rolled = await rollUpFromKeyResult(trx, orgId, target.id, { written });
+  if (!written) throw notFound('Key result');
+  const rolled = manual
+    ? await rollUpAboveKeyResult(trx, orgId, written)
+    : await rollUpFromKeyResult(trx, orgId, target.id, { written });
   if (!rolled?.keyResult) throw notFound('Key result');
   await insertAudit(trx, {
     organizationId: orgId,
@@ -115,28 +143,14 @@ export async function createCheckIn(
   input: CreateCheckInInput,
   idempotencyKey?: string,
 ): Promise<CheckInResult> {
-  const orgId = actor.organizationId;
   if (idempotencyKey !== undefined) {
     const first = await replay(ctx, actor, keyResultId, idempotencyKey);
     if (first) return first;
   }
-  const target = await repo.findCheckInTarget(ctx.db, orgId, keyResultId);
-  if (!target) throw notFound('Key result');
-  const facts = await loadPlanFacts(ctx.db, orgId, {
-    owner_type: target.plan_owner_type,
-    owner_id: target.plan_owner_id,
-    approver_id: target.plan_approver_id,
-  });
-  if (target.visibility === 'private' && !policy.readPrivateObjectives(actor, facts)) {
-    throw notFound('Key result');
-  }
-  if (!policy.checkIn(actor, facts, { ownerId: target.owner_id })) {
-    throw forbidden("Only the key result's owner and the plan's writers may check in");
-  }
   try {
     return await ctx.db
       .transaction()
-      .execute((trx) => record(trx, actor, target, input, idempotencyKey, ctx.now()));
+      .execute((trx) => record(trx, actor, keyResultId, input, idempotencyKey, ctx.now()));
   } catch (e) {
     // a concurrent request with the same key won the race: answer with its result
     if (idempotencyKey !== undefined && isUniqueViolation(e)) {

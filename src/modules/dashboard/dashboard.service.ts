@@ -9,11 +9,11 @@ import { toCycleSummary } from '../alignment/alignment.schema.js';
 import { healthOf, loadCycleView, loadScopeUnit } from '../alignment/cycle-view.js';
 import { isObjectiveVisible, loadPrivateReadScope } from '../alignment/visibility.js';
 import {
-  countKeyResultHealth,
-  countObjectiveHealth,
-  countPlansByState,
-  listLaggingKeyResults,
+  findLaggingKeyResults,
+  listLaggingKeyResultIds,
   listScopeUnits,
+  summarizeScope,
+  type LaggingStrategy,
 } from './dashboard.repository.js';
 import {
   toAtRiskKeyResult,
@@ -67,36 +67,50 @@ export async function getDashboard(
   const bounds = healthBounds(view.expected, view.thresholds);
   const since = new Date(view.now.getTime() - CHECK_IN_WINDOW_MS).toISOString();
 
-  const [unitRows, objectiveCounts, keyResultCounts, planStates, readScope] = await Promise.all([
+  // the company holds most plans: walk its lagging KRs worst first; a unit's are few, sort them
+  const strategy: LaggingStrategy = scope.parent_id === null ? 'by-progress' : 'by-plan';
+  const [unitRows, summary, readScope] = await Promise.all([
     listScopeUnits(ctx.db, org, scope.id, cycleId),
-    countObjectiveHealth(ctx.db, org, cycleId, scope.id, bounds),
-    countKeyResultHealth(ctx.db, org, cycleId, scope.id, bounds, since),
-    countPlansByState(ctx.db, org, cycleId, scope.id),
+    summarizeScope(ctx.db, org, cycleId, scope.id, bounds, since, {
+      limit: AT_RISK_PAGE,
+      strategy,
+    }),
     loadPrivateReadScope(ctx.db, actor),
   ]);
 
   // Lagging KRs, worst first; private ones the actor may not read are skipped, not counted.
   const atRisk: AtRiskKeyResult[] = [];
-  let after: { progress: number; id: string } | undefined;
+  let page = summary.lagging;
   for (;;) {
-    const batch = await listLaggingKeyResults(
+    const rows = new Map(
+      (
+        await findLaggingKeyResults(
+          ctx.db,
+          org,
+          page.map((p) => p.id),
+        )
+      ).map((r) => [r.id, r]),
+    );
+    for (const { id } of page) {
+      const row = rows.get(id);
+      if (atRisk.length >= AT_RISK_LIMIT) break;
+      // gone between the two reads: left out
+      if (row && isObjectiveVisible(readScope, row.visibility, row.owner_type, row.owner_id)) {
+        atRisk.push(toAtRiskKeyResult(row, view.expected, healthOf(view, row)));
+      }
+    }
+    const last = page[page.length - 1];
+    if (atRisk.length >= AT_RISK_LIMIT || page.length < AT_RISK_PAGE || last === undefined) break;
+    page = await listLaggingKeyResultIds(
       ctx.db,
       org,
       cycleId,
       scope.id,
       bounds.onTrackMin,
       AT_RISK_PAGE,
-      after,
+      strategy,
+      last,
     );
-    for (const row of batch) {
-      if (atRisk.length >= AT_RISK_LIMIT) break;
-      if (isObjectiveVisible(readScope, row.visibility, row.owner_type, row.owner_id)) {
-        atRisk.push(toAtRiskKeyResult(row, view.expected, healthOf(view, row)));
-      }
-    }
-    const last = batch[batch.length - 1];
-    if (atRisk.length >= AT_RISK_LIMIT || batch.length < AT_RISK_PAGE || last === undefined) break;
-    after = { progress: last.progress, id: last.id };
   }
 
   const units: DashboardUnit[] = inTreeOrder(unitRows, scope.id).map((u) => ({
@@ -121,15 +135,16 @@ export async function getDashboard(
       : unitPlans.reduce((sum, u) => sum + (u.progress ?? 0), 0) / unitPlans.length);
 
   const plansByState = { draft: 0, in_review: 0, changes_requested: 0, approved: 0, closed: 0 };
-  for (const s of planStates) plansByState[s.state] = Number(s.n);
+  for (const s of summary.plansByState) plansByState[s.state] = s.n;
 
-  const keyResultTotal = Number(keyResultCounts.total);
+  const keyResultCounts = summary.keyResults;
+  const keyResultTotal = keyResultCounts.total;
   return {
     cycle: toCycleSummary(view.cycle, view.expected),
     unitId: scope.id,
     progress,
     expectedProgress: view.expected,
-    health: toHealthCounts(objectiveCounts),
+    health: toHealthCounts(summary.objectives),
     keyResultHealth: toHealthCounts(keyResultCounts),
     units,
     atRisk,

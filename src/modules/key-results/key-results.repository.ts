@@ -150,3 +150,96 @@ export async function userExists(db: DbOrTrx, orgId: string, userId: string): Pr
     .executeTakeFirst();
   return r !== undefined;
 }
+
+/**
+ * The KRs of `cycleId` a person answers for, on any plan: the KRs they own, and the unowned KRs
+ * of the plans they write (their own plan, the plans of the units they lead) — the same rule as
+ * the check-in reminders. With each KR: its objective, its plan and the plan owner's name.
+ * Oldest first, keyset-paginated on (created_at, id); `limit` rows at most.
+ */
+export function keyResultsResponsibleBy(
+  db: DbOrTrx,
+  orgId: string,
+  q: { userId: string; cycleId: string; limit: number; after?: { at: string; id: string } },
+) {
+  let query = db
+    .selectFrom('key_results as kr')
+    .innerJoin('objectives as o', 'o.id', 'kr.objective_id')
+    .innerJoin('plans as p', 'p.id', 'kr.plan_id')
+    .leftJoin('units as u', (j) =>
+      j.onRef('u.id', '=', 'p.owner_id').on('p.owner_type', '=', 'unit'),
+    )
+    .leftJoin('users as pu', (j) =>
+      j.onRef('pu.id', '=', 'p.owner_id').on('p.owner_type', '=', 'user'),
+    )
+    .selectAll('kr')
+    .select([
+      'o.title as objective_title',
+      'o.priority as objective_priority',
+      'o.visibility',
+      'p.cycle_id',
+      'p.state as plan_state',
+      'p.approved_at as plan_approved_at',
+      'p.owner_type as plan_owner_type',
+      'p.owner_id as plan_owner_id',
+      'u.name as unit_name',
+      'pu.name as user_name',
+    ])
+    .where('kr.organization_id', '=', orgId)
+    .where('p.organization_id', '=', orgId)
+    .where('p.cycle_id', '=', q.cycleId)
+    .where((eb) =>
+      eb.or([
+        eb('kr.owner_id', '=', q.userId),
+        eb.and([
+          eb('kr.owner_id', 'is', null),
+          eb.or([
+            eb.and([eb('p.owner_type', '=', 'user'), eb('p.owner_id', '=', q.userId)]),
+            eb.and([eb('p.owner_type', '=', 'unit'), eb('u.leader_id', '=', q.userId)]),
+          ]),
+        ]),
+      ]),
+    );
+  if (q.after) {
+    const { at, id } = q.after;
+    query = query.where((eb) =>
+      eb.or([
+        eb('kr.created_at', '>', at),
+        eb.and([eb('kr.created_at', '=', at), eb('kr.id', '>', id)]),
+      ]),
+    );
+  }
+  return query.orderBy('kr.created_at').orderBy('kr.id').limit(q.limit).execute();
+}
+
+export type ResponsibleKeyResultRow = Awaited<ReturnType<typeof keyResultsResponsibleBy>>[number];
+
+/** The latest check-in of each of these KRs (the one at its `last_check_in_at`). */
+export async function lastCheckInsOf(
+  db: DbOrTrx,
+  orgId: string,
+  keyResults: readonly { id: string; last_check_in_at: string | null }[],
+) {
+  const wanted = keyResults.filter((kr) => kr.last_check_in_at !== null).map((kr) => kr.id);
+  if (wanted.length === 0) return [];
+  return db
+    .selectFrom('check_ins as ci')
+    .innerJoin('key_results as kr', (j) =>
+      j.onRef('kr.id', '=', 'ci.key_result_id').onRef('kr.last_check_in_at', '=', 'ci.created_at'),
+    )
+    .select([
+      'ci.id',
+      'ci.key_result_id',
+      'ci.value',
+      'ci.confidence',
+      'ci.note',
+      'ci.blockers',
+      'ci.author_id',
+      'ci.created_at',
+    ])
+    .where('ci.organization_id', '=', orgId)
+    .where('kr.organization_id', '=', orgId)
+    .where('ci.key_result_id', 'in', wanted)
+    .orderBy('ci.id')
+    .execute();
+}

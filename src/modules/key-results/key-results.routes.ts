@@ -1,15 +1,17 @@
-/** /objectives/:id/key-results, /key-results/:id and /objectives/:id/reorder. */
+/** /objectives/:id/key-results, /key-results, /key-results/:id and /objectives/:id/reorder. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
-import { errorResponses, Id, IdParams } from '../../http/schemas.js';
+import { errorResponses, Id, IdParams, Page } from '../../http/schemas.js';
 import { AdjustmentSchema, isProposed } from '../adjustments/adjustments.schema.js';
 import { IfMatchHeaders, Reason, ReasonQuery, strictNumbers, withEtag } from '../plans/http.js';
 import {
   CreateKeyResultBody,
   KEY_RESULT_NUMBERS,
   KeyResultSchema,
+  ListKeyResultsQuery,
+  OwnedKeyResultSchema,
   UpdateKeyResultBody,
 } from './key-results.schema.js';
 import * as keyResults from './key-results.service.js';
@@ -50,6 +52,23 @@ export const keyResultRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
       if (isProposed(kr)) return reply.code(202).send(kr.proposed);
       return reply.code(201).send(withEtag(reply, kr));
     },
+  );
+
+  app.get(
+    '/key-results',
+    {
+      schema: {
+        tags: ['key-results'],
+        summary:
+          "The key results a person answers for in a cycle, on any plan (ownerId=me: the caller's)",
+        querystring: ListKeyResultsQuery,
+        response: {
+          200: Page(Type.Ref(OwnedKeyResultSchema)),
+          ...errorResponses(400, 401, 404),
+        },
+      },
+    },
+    async (req) => keyResults.listResponsibleKeyResults(ctx, actorOf(req), req.query),
   );
 
   app.get(

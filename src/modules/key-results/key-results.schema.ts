@@ -7,6 +7,7 @@ import {
   Health,
   Id,
   Nullable,
+  PageQuery,
   Timestamp,
   Title,
 } from '../../http/schemas.js';
@@ -151,3 +152,64 @@ export function toKeyResult(
     ...(extra.actions ? { actions: extra.actions } : {}),
   };
 }
+
+// ── GET /key-results?ownerId=&cycleId= : the key results a person answers for in a cycle ──
+
+export const ListKeyResultsQuery = Type.Object(
+  {
+    /** a user id, or `me` */
+    ownerId: Id,
+    cycleId: Id,
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export type ListKeyResultsInput = Static<typeof ListKeyResultsQuery>;
+
+export const OwnedKeyResultSchema = Type.Object(
+  {
+    /** without actions; `score` as in GET /key-results/:id */
+    keyResult: Type.Ref(KeyResultSchema),
+    objective: Type.Object({
+      id: Id,
+      title: Type.String(),
+      priority: Type.Integer(),
+      visibility: Type.Union([Type.Literal('public'), Type.Literal('private')]),
+    }),
+    plan: Type.Object({
+      id: Id,
+      cycleId: Id,
+      ownerType: Type.Union([Type.Literal('unit'), Type.Literal('user')]),
+      ownerId: Id,
+      ownerName: Nullable(Type.String()),
+      state: Type.Union([
+        Type.Literal('draft'),
+        Type.Literal('in_review'),
+        Type.Literal('changes_requested'),
+        Type.Literal('approved'),
+        Type.Literal('closed'),
+      ]),
+      expectedProgress: Fraction,
+    }),
+    /** `owner`: the person owns the KR; `planWriter`: unowned, on a plan the person writes */
+    responsibility: Type.Union([Type.Literal('owner'), Type.Literal('planWriter')]),
+    lastCheckIn: Nullable(
+      Type.Object({
+        id: Id,
+        value: Type.Number(),
+        confidence: Nullable(Type.Integer()),
+        note: Nullable(Type.String()),
+        blockers: Nullable(Type.String()),
+        authorId: Id,
+        createdAt: Timestamp,
+      }),
+    ),
+    /**
+     * a check-in is expected this week: manual progress, approved plan, active cycle, and no
+     * check-in since Monday of the current week (the organization's timezone)
+     */
+    checkInDue: Type.Boolean(),
+  },
+  { $id: 'OwnedKeyResult' },
+);
+export type OwnedKeyResult = Static<typeof OwnedKeyResultSchema>;

@@ -4,7 +4,9 @@ import type { KeyResultRow } from '../../db/schema.js';
 import { notFound, unprocessable } from '../../domain/errors.js';
 import type { Actor } from '../../domain/policy.js';
 import { isScoringPhase } from '../../domain/scoring.js';
+import { decodeCursor, page } from '../../shared/cursor.js';
 import { newId } from '../../shared/ids.js';
+import { dateIn } from '../../shared/time.js';
 import { inTransaction } from '../../shared/transaction.js';
 import { toAction } from '../actions/actions.schema.js';
 import type { Proposed } from '../adjustments/adjustments.schema.js';
@@ -18,22 +20,28 @@ import {
   type ChangeOptions,
 } from '../adjustments/gate.js';
 import { actionsOfKeyResult } from '../actions/actions.repository.js';
+import { isObjectiveVisible, loadPrivateReadScope } from '../alignment/visibility.js';
 import { insertAudit } from '../audit/audit.repository.js';
 import { clearAlignmentsTo, findObjective } from '../objectives/objectives.repository.js';
 import { titleAndOwnerProblems } from '../plans/fields.js';
+import { findCycle } from '../plans/plans.repository.js';
 import { planForChange, planForRead } from '../plans/guard.js';
 import { assertIfMatch, changedMeanwhile } from '../plans/http.js';
 import { assertPermutation } from '../plans/reorder.js';
 import { FORECAST_WINDOW, forecastAtCycleEnd } from '../progress/forecast.js';
-import { loadHealthContext, type HealthContext } from '../progress/health.js';
+import { healthContext, loadHealthContext, type HealthContext } from '../progress/health.js';
+import { findOrganizationClock } from '../progress/progress.repository.js';
 import { rollUpFromKeyResult, rollUpFromObjective } from '../progress/rollup.js';
 import { withKeyResultScore } from '../scoring/plan-scores.js';
 import { cycleStateOf } from '../scoring/scoring.repository.js';
+import { addDays, weekdayOf } from '../weekly/iso-week.js';
 import * as repo from './key-results.repository.js';
 import {
   toKeyResult,
   type CreateKeyResultInput,
   type KeyResult,
+  type ListKeyResultsInput,
+  type OwnedKeyResult,
   type UpdateKeyResultInput,
 } from './key-results.schema.js';
 import { resolveMetric } from './metric.js';
@@ -440,4 +448,122 @@ export async function reorderKeyResults(
   if (done.proposed !== undefined) return presentProposal(ctx.db, orgId, done.proposed);
   const hc = await loadHealthContext(ctx.db, orgId, done.cycleId, ctx.now());
   return done.rows.map((kr) => toKeyResult(kr, hc));
+}
+
+/** Rows read per query while filling a page (hidden private KRs are skipped). */
+const SCAN_BATCH = 200;
+
+/**
+ * GET /key-results?ownerId=&cycleId= — the KRs a person answers for in a cycle, on any plan (their
+ * own, a colleague's, a unit's): owned by them, or unowned on a plan they write. Anyone in the
+ * organization may ask about anyone (plans are public); a KR of a private objective is shown only
+ * to those who read that plan's private objectives. Oldest first, cursor-paginated.
+ */
+export async function listResponsibleKeyResults(
+  ctx: AppContext,
+  actor: Actor,
+  q: ListKeyResultsInput,
+): Promise<{ items: OwnedKeyResult[]; nextCursor: string | null }> {
+  const orgId = actor.organizationId;
+  const limit = q.limit ?? 100;
+  const [at, id] = decodeCursor(q.cursor, 2) ?? [];
+  const userId = q.ownerId === 'me' ? actor.userId : q.ownerId;
+  const [owner, cycle, clock, scope] = await Promise.all([
+    userId === actor.userId ? Promise.resolve(true) : repo.userExists(ctx.db, orgId, userId),
+    findCycle(ctx.db, orgId, q.cycleId),
+    findOrganizationClock(ctx.db, orgId),
+    loadPrivateReadScope(ctx.db, actor),
+  ]);
+  if (!owner) throw notFound('User');
+  if (!cycle) throw notFound('Cycle');
+
+  // read batches until the page (and one more, for the cursor) is full of visible KRs
+  const visible: repo.ResponsibleKeyResultRow[] = [];
+  let after = at !== undefined && id !== undefined ? { at, id } : undefined;
+  for (;;) {
+    const batch = await repo.keyResultsResponsibleBy(ctx.db, orgId, {
+      userId,
+      cycleId: cycle.id,
+      limit: SCAN_BATCH,
+      ...(after ? { after } : {}),
+    });
+    for (const row of batch) {
+      if (isObjectiveVisible(scope, row.visibility, row.plan_owner_type, row.plan_owner_id)) {
+        visible.push(row);
+      }
+    }
+    const last = batch[batch.length - 1];
+    if (visible.length > limit || batch.length < SCAN_BATCH || !last) break;
+    after = { at: last.created_at, id: last.id };
+  }
+  const { items, nextCursor } = page(visible.slice(0, limit + 1), limit, (r) => [
+    r.created_at,
+    r.id,
+  ]);
+
+  const hc = healthContext(cycle, clock, ctx.now());
+  const monday = addDays(hc.today, 1 - weekdayOf(hc.today));
+  const lastCheckIns = new Map<string, Awaited<ReturnType<typeof repo.lastCheckInsOf>>[number]>();
+  for (const ci of await repo.lastCheckInsOf(ctx.db, orgId, items)) {
+    lastCheckIns.set(ci.key_result_id, ci); // ordered by id: the last one wins a tie
+  }
+  return {
+    items: items.map((row) => {
+      const {
+        objective_title,
+        objective_priority,
+        visibility,
+        cycle_id,
+        plan_state,
+        plan_approved_at,
+        plan_owner_type,
+        plan_owner_id,
+        unit_name,
+        user_name,
+        ...kr
+      } = row;
+      const phase = isScoringPhase(
+        { state: plan_state, approvedAt: plan_approved_at },
+        cycle.state,
+      );
+      const ci = lastCheckIns.get(kr.id);
+      return {
+        keyResult: withKeyResultScore(toKeyResult(kr, hc), kr.progress, phase),
+        objective: {
+          id: kr.objective_id,
+          title: objective_title,
+          priority: objective_priority,
+          visibility,
+        },
+        plan: {
+          id: kr.plan_id,
+          cycleId: cycle_id,
+          ownerType: plan_owner_type,
+          ownerId: plan_owner_id,
+          ownerName: (plan_owner_type === 'unit' ? unit_name : user_name) ?? null,
+          state: plan_state,
+          expectedProgress: hc.expected,
+        },
+        responsibility: kr.owner_id === userId ? ('owner' as const) : ('planWriter' as const),
+        lastCheckIn: ci
+          ? {
+              id: ci.id,
+              value: ci.value,
+              confidence: ci.confidence,
+              note: ci.note,
+              blockers: ci.blockers,
+              authorId: ci.author_id,
+              createdAt: ci.created_at,
+            }
+          : null,
+        checkInDue:
+          kr.progress_source === 'manual' &&
+          plan_state === 'approved' &&
+          cycle.state === 'active' &&
+          (kr.last_check_in_at === null ||
+            dateIn(new Date(kr.last_check_in_at), hc.timeZone) < monday),
+      };
+    }),
+    nextCursor,
+  };
 }

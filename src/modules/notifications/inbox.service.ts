@@ -18,7 +18,6 @@ import {
 } from './inbox.schema.js';
 import { countUnread, listNotifications } from './notifications.repository.js';
 import { toNotification } from './notifications.schema.js';
-import { syncReviewNotices } from './notifications.service.js';
 
 const CAP = 100;
 
@@ -26,7 +25,6 @@ export async function getInbox(ctx: AppContext, actor: Actor): Promise<Inbox> {
   const orgId = actor.organizationId;
   const me = actor.userId;
   const now = ctx.now();
-  await syncReviewNotices(ctx.db, orgId, me, now);
   const admin = policy.manageOrganization(actor);
   const [waiting, sentBack, due, mentions, requests, unread, adjustments] = await Promise.all([
     inbox.plansAwaitingReview(ctx.db, orgId, me, admin, CAP),

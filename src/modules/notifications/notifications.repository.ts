@@ -122,63 +122,37 @@ export async function markAllRead(
 }
 
 /**
- * Review decisions since `since` that concern `userId` and have no notification yet: plans
- * submitted to them (they are the approver), and their plans approved or sent back (they write
- * the plan: its user owner or its unit's leader). Their own decisions are left out.
+ * Who a review decision of the plan concerns, read inside the decision's transaction: its
+ * approver (as now resolved), its writer (the user who owns it, or its unit's leader), its
+ * owner's name and its cycle.
  */
-export function reviewsWithoutNotice(db: DbOrTrx, orgId: string, userId: string, since: string) {
+export function reviewNoticeFacts(db: DbOrTrx, orgId: string, planId: string) {
   return db
-    .selectFrom('reviews as r')
-    .innerJoin('plans as p', 'p.id', 'r.plan_id')
+    .selectFrom('plans as p')
     .leftJoin('units as u', (j) =>
-      j.onRef('u.id', '=', 'p.owner_id').on('p.owner_type', '=', 'unit'),
+      j
+        .onRef('u.id', '=', 'p.owner_id')
+        .on('p.owner_type', '=', 'unit')
+        .onRef('u.organization_id', '=', 'p.organization_id'),
     )
     .leftJoin('users as ou', (j) =>
-      j.onRef('ou.id', '=', 'p.owner_id').on('p.owner_type', '=', 'user'),
+      j
+        .onRef('ou.id', '=', 'p.owner_id')
+        .on('p.owner_type', '=', 'user')
+        .onRef('ou.organization_id', '=', 'p.organization_id'),
     )
     .select([
-      'r.id',
-      'r.plan_id',
-      'r.decision',
-      'r.comment',
-      'r.reviewer_id',
-      'r.created_at',
       'p.cycle_id',
       'p.owner_type',
       'p.owner_id',
+      'p.approver_id',
+      'u.leader_id',
       'u.name as unit_name',
       'ou.name as user_name',
     ])
-    .where('r.organization_id', '=', orgId)
-    .where('r.created_at', '>=', since)
-    .where('r.reviewer_id', '!=', userId)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('r.decision', '=', 'submitted'), eb('p.approver_id', '=', userId)]),
-        eb.and([
-          eb('r.decision', 'in', ['approved', 'changes_requested']),
-          eb.or([
-            eb.and([eb('p.owner_type', '=', 'user'), eb('p.owner_id', '=', userId)]),
-            eb.and([eb('p.owner_type', '=', 'unit'), eb('u.leader_id', '=', userId)]),
-          ]),
-        ]),
-      ]),
-    )
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('notifications as n')
-            .select('n.id')
-            .where('n.organization_id', '=', orgId)
-            .where('n.user_id', '=', userId)
-            .whereRef('n.dedupe_key', '=', 'r.id'),
-        ),
-      ),
-    )
-    .orderBy('r.created_at')
-    .limit(500)
-    .execute();
+    .where('p.organization_id', '=', orgId)
+    .where('p.id', '=', planId)
+    .executeTakeFirst();
 }
 
 /** Every organization with its clock (the scheduled jobs run per organization). */

@@ -1,11 +1,8 @@
 /**
- * Notifications: created inside the transaction of what causes them (mentions, requests, scheduled
- * reminders), one per (user, kind, key) however often or concurrently the cause repeats; read by
- * their recipient alone.
- *
- * Review decisions (submitted / approved / changes requested) are the plans module's records: their
- * notifications are derived from the `reviews` rows, idempotently, whenever the recipient looks at
- * their notifications or inbox — so the review loop needs no knowledge of notifications.
+ * Notifications: created inside the transaction of what causes them (review decisions, mentions,
+ * requests, scheduled reminders), one per (user, kind, key) however often or concurrently the
+ * cause repeats; read by their recipient alone. Reading them never writes (only marking them read
+ * does).
  */
 import type { AppContext, DbOrTrx } from '../../context.js';
 import type { NotificationKind, NotificationTable } from '../../db/schema.js';
@@ -73,46 +70,52 @@ export async function notify(
   return inserted.map((r) => r.user_id);
 }
 
-/** Review decisions older than this make no notification for a newly responsible person. */
-const REVIEW_NOTICE_WINDOW_MS = 30 * 86_400_000;
-
 const REVIEW_KIND = {
   submitted: 'plan_submitted',
   approved: 'plan_approved',
   changes_requested: 'plan_changes_requested',
 } as const;
 
+/** One step of the review loop, as its `reviews` row records it. */
+export interface ReviewEvent {
+  /** the review row's id: the notification's key, so one decision notifies once */
+  id: string;
+  planId: string;
+  decision: keyof typeof REVIEW_KIND;
+  comment: string | null;
+  reviewerId: string;
+  at: string;
+}
+
 /**
- * Materialises the review notifications of `userId` (see the module comment): each review row
- * becomes at most one notification, dated when the review happened.
+ * Notifies whom a review decision concerns, with the decision's transaction (call it after the
+ * plan's state and approver are updated): a submitted plan → its approver (none when an admin
+ * approves it); approved or sent back → its writer (the user who owns it, or its unit's leader).
+ * Nobody is notified of their own decision.
  */
-export async function syncReviewNotices(
-  db: DbOrTrx,
-  orgId: string,
-  userId: string,
-  now: Date,
-): Promise<void> {
-  const since = new Date(now.getTime() - REVIEW_NOTICE_WINDOW_MS).toISOString();
-  const reviews = await repo.reviewsWithoutNotice(db, orgId, userId, since);
-  if (reviews.length === 0) return;
-  await repo.insertNotifications(
-    db,
-    reviews.map((r) => ({
-      id: newId(),
-      organization_id: orgId,
-      user_id: userId,
-      kind: REVIEW_KIND[r.decision],
-      dedupe_key: r.id,
-      actor_id: r.reviewer_id,
-      target_type: 'plan',
-      target_id: r.plan_id,
-      plan_id: r.plan_id,
-      title: r.unit_name ?? r.user_name,
-      data: JSON.stringify({ comment: r.comment, cycleId: r.cycle_id }),
-      read_at: null,
-      created_at: r.created_at,
-    })),
-  );
+export async function notifyReview(db: DbOrTrx, orgId: string, review: ReviewEvent): Promise<void> {
+  const plan = await repo.reviewNoticeFacts(db, orgId, review.planId);
+  if (!plan) return;
+  const recipient =
+    review.decision === 'submitted'
+      ? plan.approver_id
+      : plan.owner_type === 'user'
+        ? plan.owner_id
+        : plan.leader_id;
+  if (recipient === null) return;
+  await notify(db, orgId, review.at, [
+    {
+      userId: recipient,
+      kind: REVIEW_KIND[review.decision],
+      dedupeKey: review.id,
+      actorId: review.reviewerId,
+      targetType: 'plan',
+      targetId: review.planId,
+      planId: review.planId,
+      title: plan.unit_name ?? plan.user_name,
+      data: { comment: review.comment, cycleId: plan.cycle_id },
+    },
+  ]);
 }
 
 /** GET /notifications — the caller's, newest first. */
@@ -122,7 +125,6 @@ export async function listNotifications(
   q: ListNotificationsInput,
 ): Promise<{ items: Notification[]; nextCursor: string | null }> {
   const orgId = actor.organizationId;
-  await syncReviewNotices(ctx.db, orgId, actor.userId, ctx.now());
   const limit = q.limit ?? 100;
   const [at, id] = decodeCursor(q.cursor, 2) ?? [];
   const rows = await repo.listNotifications(ctx.db, orgId, actor.userId, {
@@ -171,7 +173,6 @@ export async function readAllNotifications(
   actor: Actor,
 ): Promise<{ updated: number }> {
   const orgId = actor.organizationId;
-  await syncReviewNotices(ctx.db, orgId, actor.userId, ctx.now());
   const now = ctx.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const updated = await repo.markAllRead(trx, orgId, actor.userId, now);

@@ -41,6 +41,32 @@ export async function loadPlanFacts(
   };
 }
 
+/** Decides policy rules on one plan, loading the unit chain only when a rule needs it. */
+export interface PlanFactsLoader {
+  /** whether `rule` allows, with the plan's full facts */
+  allows(rule: (facts: PlanFacts) => boolean): Promise<boolean>;
+}
+
+/**
+ * The policy's plan rules only grant (each is an OR of conditions on the actor), so a rule that
+ * allows with the plan's own facts — owner and approver, no leaders — allows with the full facts
+ * too. `allows` tries those first and runs the unit-chain query (once) only when they do not
+ * suffice: an admin, the owner of a user plan, or the KR's owner checking in need no chain.
+ */
+export function planFactsLoader(db: DbOrTrx, orgId: string, plan: PlanOwner): PlanFactsLoader {
+  const own: PlanFacts = {
+    ownerType: plan.owner_type,
+    ownerId: plan.owner_id,
+    approverId: plan.approver_id,
+    ownerUnitLeaderId: null,
+    leaderIdsAbove: [],
+  };
+  let full: Promise<PlanAccess> | undefined;
+  return {
+    allows: async (rule) => rule(own) || rule(await (full ??= loadPlanFacts(db, orgId, plan))),
+  };
+}
+
 /**
  * Who approves a plan of this owner today (`resolveApprover`); null means an admin. For a user
  * plan the primary unit is the first unit the user belongs to and does not lead, else the first

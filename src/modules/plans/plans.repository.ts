@@ -1,5 +1,6 @@
 /** SQL for plans. Every query is scoped to one organization. */
 import type { DbOrTrx } from '../../context.js';
+import { precompile } from '../../db/precompiled.js';
 import type { PlanRow, PlanTable } from '../../db/schema.js';
 import { isPostgres } from '../progress/progress.repository.js';
 
@@ -51,6 +52,62 @@ export type PlanView = NonNullable<Awaited<ReturnType<typeof findPlanView>>>;
 
 export function findPlanView(db: DbOrTrx, orgId: string, id: string) {
   return planViews(db, orgId).where('plans.id', '=', id).executeTakeFirst();
+}
+
+/**
+ * GET /plans/:id, compiled once: the plan's view with its organization's clock (timezone and
+ * settings, for health) in one query, then its objectives, KRs and actions in tree order.
+ */
+const planReadView = precompile(['orgId', 'id'], (db, p: { orgId: string; id: string }) =>
+  planViews(db, p.orgId)
+    .innerJoin('organizations', 'organizations.id', 'plans.organization_id')
+    .select(['organizations.timezone', 'organizations.settings'])
+    .where('plans.id', '=', p.id),
+);
+const planObjectives = precompile(['orgId', 'planId'], (db, p: { orgId: string; planId: string }) =>
+  db
+    .selectFrom('objectives')
+    .selectAll()
+    .where('plan_id', '=', p.planId)
+    .where('organization_id', '=', p.orgId)
+    .orderBy('priority')
+    .orderBy('created_at')
+    .orderBy('id'),
+);
+const planKeyResults = precompile(['orgId', 'planId'], (db, p: { orgId: string; planId: string }) =>
+  db
+    .selectFrom('key_results')
+    .selectAll()
+    .where('plan_id', '=', p.planId)
+    .where('organization_id', '=', p.orgId)
+    .orderBy('priority')
+    .orderBy('created_at')
+    .orderBy('id'),
+);
+const planActions = precompile(['orgId', 'planId'], (db, p: { orgId: string; planId: string }) =>
+  db
+    .selectFrom('actions')
+    .selectAll()
+    .where('plan_id', '=', p.planId)
+    .where('organization_id', '=', p.orgId)
+    .orderBy('position')
+    .orderBy('created_at')
+    .orderBy('id'),
+);
+
+/** The plan's view with the organization's timezone and settings. */
+export function findPlanReadView(db: DbOrTrx, orgId: string, id: string) {
+  return planReadView.takeFirst(db, { orgId, id });
+}
+
+/** The plan's whole tree, each level in display order (objectives, KRs, actions). */
+export function findPlanTree(db: DbOrTrx, orgId: string, planId: string) {
+  const p = { orgId, planId };
+  return Promise.all([
+    planObjectives.execute(db, p),
+    planKeyResults.execute(db, p),
+    planActions.execute(db, p),
+  ]);
 }
 
 export interface PlanQuery {

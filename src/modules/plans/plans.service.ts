@@ -5,15 +5,14 @@ import { policy, type Actor } from '../../domain/policy.js';
 import { isScoringPhase } from '../../domain/scoring.js';
 import { decodeCursor, page } from '../../shared/cursor.js';
 import { newId } from '../../shared/ids.js';
-import { actionsOfPlan } from '../actions/actions.repository.js';
 import { insertAudit } from '../audit/audit.repository.js';
-import { keyResultIdsOf, keyResultsOfPlan } from '../key-results/key-results.repository.js';
+import { keyResultIdsOf } from '../key-results/key-results.repository.js';
 import { clearAlignmentsTo, objectivesOfPlan } from '../objectives/objectives.repository.js';
 import { healthContext, type HealthContext } from '../progress/health.js';
 import { findOrganizationClock } from '../progress/progress.repository.js';
 import { rollUpFromKeyResult } from '../progress/rollup.js';
 import { withPlanScores } from '../scoring/plan-scores.js';
-import { loadPlanFacts, resolvePlanApprover } from './access.js';
+import { loadPlanFacts, planFactsLoader, resolvePlanApprover } from './access.js';
 import { isUniqueViolation } from './db-errors.js';
 import { assertIfMatch } from './http.js';
 import { findUnit, findUser } from './owners.repository.js';
@@ -133,21 +132,25 @@ export async function listPlans(
   return { items: plans, nextCursor };
 }
 
-/** GET /plans/:id — the tree by priority; private objectives only for their readers. */
+/**
+ * GET /plans/:id — the tree by priority; private objectives only for their readers. Two round
+ * trips: the plan (with the organization's clock) and its tree in parallel; the unit chain for
+ * the policy only when a rule needs it (a private objective read by someone other than an admin
+ * or the plan's owner).
+ */
 export async function getPlan(ctx: AppContext, actor: Actor, id: string): Promise<PlanDetail> {
   const orgId = actor.organizationId;
-  const view = await repo.findPlanView(ctx.db, orgId, id);
-  if (!view) throw notFound('Plan');
-  const facts = await loadPlanFacts(ctx.db, orgId, view);
-  if (!policy.readPlan(actor, facts)) throw notFound('Plan');
-  const [objectives, keyResults, actions, clock] = await Promise.all([
-    objectivesOfPlan(ctx.db, orgId, id),
-    keyResultsOfPlan(ctx.db, orgId, id),
-    actionsOfPlan(ctx.db, orgId, id),
-    findOrganizationClock(ctx.db, orgId),
+  const [view, [objectives, keyResults, actions]] = await Promise.all([
+    repo.findPlanReadView(ctx.db, orgId, id),
+    repo.findPlanTree(ctx.db, orgId, id),
   ]);
-  const hc = healthContext(view, clock, ctx.now());
-  const showPrivate = policy.readPrivateObjectives(actor, facts);
+  if (!view) throw notFound('Plan');
+  const facts = planFactsLoader(ctx.db, orgId, view);
+  if (!(await facts.allows((f) => policy.readPlan(actor, f)))) throw notFound('Plan');
+  const showPrivate =
+    objectives.some((o) => o.visibility === 'private') &&
+    (await facts.allows((f) => policy.readPrivateObjectives(actor, f)));
+  const hc = healthContext(view, view, ctx.now());
   return withPlanScores(
     toPlanDetail(view, hc, objectiveTree(objectives, keyResults, actions, hc, showPrivate)),
     { objectives, keyResults },

@@ -1,6 +1,7 @@
 /**
  * The review loop (domain.md "Plan states"): the owner submits (the plan must pass the submit
- * checks), the approver or an admin approves or requests changes. Each step writes a review row.
+ * checks), the approver or an admin approves or requests changes. Each step writes a review row
+ * and notifies whom it concerns, in the same transaction.
  */
 import type { AppContext, DbOrTrx } from '../../context.js';
 import type { PlanRow } from '../../db/schema.js';
@@ -12,6 +13,7 @@ import { decodeCursor, page } from '../../shared/cursor.js';
 import { newId } from '../../shared/ids.js';
 import { recordPlanVersion } from '../adjustments/snapshot.js';
 import { insertAudit } from '../audit/audit.repository.js';
+import { notifyReview } from '../notifications/notifications.service.js';
 import { submissionQuality, type SubmissionQuality } from '../quality/quality.service.js';
 import { loadPlanFacts, resolvePlanApprover } from './access.js';
 import { planForRead } from './guard.js';
@@ -97,8 +99,9 @@ async function move(ctx: AppContext, actor: Actor, planId: string, step: Step): 
         at: now,
       });
     }
+    const reviewId = newId();
     await insertReview(trx, {
-      id: newId(),
+      id: reviewId,
       organization_id: orgId,
       plan_id: plan.id,
       decision: step.decision,
@@ -106,6 +109,14 @@ async function move(ctx: AppContext, actor: Actor, planId: string, step: Step): 
       reviewer_id: actor.userId,
       created_at: now,
       quality,
+    });
+    await notifyReview(trx, orgId, {
+      id: reviewId,
+      planId: plan.id,
+      decision: step.decision,
+      comment: step.comment,
+      reviewerId: actor.userId,
+      at: now,
     });
     await insertAudit(trx, {
       organizationId: orgId,

@@ -29,6 +29,19 @@ function localDate(now: Date, timeZone: string): string {
   return f.format(now);
 }
 
+const thresholdsBySettings = new Map<string, HealthThresholds>();
+
+/** The health thresholds of an organization's settings (JSON); parsed once per distinct text. */
+function thresholdsOf(settings: string): HealthThresholds {
+  let t = thresholdsBySettings.get(settings);
+  if (t === undefined) {
+    t = Object.freeze(parseSettings(settings).healthThresholds);
+    if (thresholdsBySettings.size >= 100) thresholdsBySettings.clear();
+    thresholdsBySettings.set(settings, t);
+  }
+  return t;
+}
+
 export interface HealthContext {
   /** elapsed fraction of the cycle now */
   expected: number;
@@ -52,7 +65,7 @@ export function healthContext(
       now,
       org.timezone,
     ),
-    thresholds: parseSettings(org.settings).healthThresholds,
+    thresholds: thresholdsOf(org.settings),
     timeZone: org.timezone,
     today: localDate(now, org.timezone),
     cycleEndDate: cycle.end_date,

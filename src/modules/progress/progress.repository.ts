@@ -1,11 +1,93 @@
 /** SQL for the progress roll-up: one indexed read of the children and one update per level. */
 import { PostgresAdapter } from 'kysely';
 import type { DbOrTrx } from '../../context.js';
+import { precompile } from '../../db/precompiled.js';
 
 /** True when `db` talks to PostgreSQL (row locks); SQLite serializes write transactions itself. */
 export function isPostgres(db: DbOrTrx): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
+
+type OrgId = { orgId: string; id: string };
+
+// The roll-up runs these for every level of every check-in: each is compiled once.
+const planOfKeyResultLock = precompile(['orgId', 'id'], (db, p: OrgId) =>
+  db
+    .selectFrom('plans')
+    .select('plans.id')
+    .where('plans.organization_id', '=', p.orgId)
+    .where('plans.id', '=', (eb) =>
+      eb.selectFrom('key_results').select('key_results.plan_id').where('key_results.id', '=', p.id),
+    )
+    .forUpdate(),
+);
+const keyResultById = precompile(['orgId', 'id'], (db, p: OrgId) =>
+  db
+    .selectFrom('key_results')
+    .selectAll()
+    .where('id', '=', p.id)
+    .where('organization_id', '=', p.orgId),
+);
+const objectivesAlignedToKr = precompile(['orgId', 'id'], (db, p: OrgId) =>
+  db
+    .selectFrom('objectives')
+    .select(['weight', 'progress', 'last_check_in_at'])
+    .where('aligned_to_key_result_id', '=', p.id)
+    .where('organization_id', '=', p.orgId),
+);
+const actionsOfKr = precompile(['orgId', 'id'], (db, p: OrgId) =>
+  db
+    .selectFrom('actions')
+    .select(['weight', 'state'])
+    .where('key_result_id', '=', p.id)
+    .where('organization_id', '=', p.orgId),
+);
+const keyResultsOfObjective = precompile(['orgId', 'id'], (db, p: OrgId) =>
+  db
+    .selectFrom('key_results')
+    .select(['weight', 'progress', 'last_check_in_at'])
+    .where('objective_id', '=', p.id)
+    .where('organization_id', '=', p.orgId),
+);
+const objectivesOfPlanProgress = precompile(['orgId', 'id'], (db, p: OrgId) =>
+  db
+    .selectFrom('objectives')
+    .select(['weight', 'progress', 'last_check_in_at'])
+    .where('plan_id', '=', p.id)
+    .where('organization_id', '=', p.orgId),
+);
+type ProgressSet = OrgId & { progress: number; lastCheckInAt: string | null };
+const krProgressSet = (db: DbOrTrx, p: ProgressSet & { progressRaw: number }) =>
+  db
+    .updateTable('key_results')
+    .set({ progress: p.progress, progress_raw: p.progressRaw, last_check_in_at: p.lastCheckInAt })
+    .where('id', '=', p.id)
+    .where('organization_id', '=', p.orgId);
+const KR_PROGRESS = ['orgId', 'id', 'progress', 'progressRaw', 'lastCheckInAt'] as const;
+const keyResultProgressUpdate = precompile(KR_PROGRESS, (db, p: ProgressSet & { progressRaw: number }) =>
+  krProgressSet(db, p).returningAll(),
+);
+const keyResultProgressUpdateQuiet = precompile(KR_PROGRESS, krProgressSet);
+const objectiveProgressUpdate = precompile(
+  ['orgId', 'id', 'progress', 'lastCheckInAt'],
+  (db, p: ProgressSet) =>
+    db
+      .updateTable('objectives')
+      .set({ progress: p.progress, last_check_in_at: p.lastCheckInAt })
+      .where('id', '=', p.id)
+      .where('organization_id', '=', p.orgId)
+      .returning(['id', 'plan_id', 'aligned_to_key_result_id', 'progress']),
+);
+const planProgressUpdate = precompile(
+  ['orgId', 'id', 'progress', 'lastCheckInAt'],
+  (db, p: ProgressSet) =>
+    db
+      .updateTable('plans')
+      .set({ progress: p.progress, last_check_in_at: p.lastCheckInAt })
+      .where('id', '=', p.id)
+      .where('organization_id', '=', p.orgId)
+      .returning(['id', 'progress']),
+);
 
 /**
  * Locks the plan of a KR until commit (PostgreSQL), so that concurrent roll-ups through the same
@@ -17,64 +99,28 @@ export async function lockPlanOfKeyResult(
   keyResultId: string,
 ): Promise<void> {
   if (!isPostgres(db)) return;
-  await db
-    .selectFrom('plans')
-    .select('plans.id')
-    .where('plans.organization_id', '=', orgId)
-    .where('plans.id', '=', (eb) =>
-      eb
-        .selectFrom('key_results')
-        .select('key_results.plan_id')
-        .where('key_results.id', '=', keyResultId),
-    )
-    .forUpdate()
-    .execute();
+  await planOfKeyResultLock.execute(db, { orgId, id: keyResultId });
 }
 
 export function findKeyResult(db: DbOrTrx, orgId: string, id: string) {
-  return db
-    .selectFrom('key_results')
-    .selectAll()
-    .where('id', '=', id)
-    .where('organization_id', '=', orgId)
-    .executeTakeFirst();
+  return keyResultById.takeFirst(db, { orgId, id });
 }
 
 /** The objectives aligned to a KR (its children when its progressSource is `aligned`). */
 export function objectivesAlignedTo(db: DbOrTrx, orgId: string, keyResultId: string) {
-  return db
-    .selectFrom('objectives')
-    .select(['weight', 'progress', 'last_check_in_at'])
-    .where('aligned_to_key_result_id', '=', keyResultId)
-    .where('organization_id', '=', orgId)
-    .execute();
+  return objectivesAlignedToKr.execute(db, { orgId, id: keyResultId });
 }
 
 export function actionsOf(db: DbOrTrx, orgId: string, keyResultId: string) {
-  return db
-    .selectFrom('actions')
-    .select(['weight', 'state'])
-    .where('key_result_id', '=', keyResultId)
-    .where('organization_id', '=', orgId)
-    .execute();
+  return actionsOfKr.execute(db, { orgId, id: keyResultId });
 }
 
 export function keyResultsOf(db: DbOrTrx, orgId: string, objectiveId: string) {
-  return db
-    .selectFrom('key_results')
-    .select(['weight', 'progress', 'last_check_in_at'])
-    .where('objective_id', '=', objectiveId)
-    .where('organization_id', '=', orgId)
-    .execute();
+  return keyResultsOfObjective.execute(db, { orgId, id: objectiveId });
 }
 
 export function objectivesOf(db: DbOrTrx, orgId: string, planId: string) {
-  return db
-    .selectFrom('objectives')
-    .select(['weight', 'progress', 'last_check_in_at'])
-    .where('plan_id', '=', planId)
-    .where('organization_id', '=', orgId)
-    .execute();
+  return objectivesOfPlanProgress.execute(db, { orgId, id: planId });
 }
 
 export interface StoredProgress {
@@ -82,39 +128,32 @@ export interface StoredProgress {
   lastCheckInAt: string | null;
 }
 
+/** Stores a KR's progress; the KR as it is now (undefined when it does not exist). */
 export function setKeyResultProgress(
   db: DbOrTrx,
   orgId: string,
   id: string,
   p: StoredProgress & { progressRaw: number },
 ) {
-  return db
-    .updateTable('key_results')
-    .set({ progress: p.progress, progress_raw: p.progressRaw, last_check_in_at: p.lastCheckInAt })
-    .where('id', '=', id)
-    .where('organization_id', '=', orgId)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return keyResultProgressUpdate.takeFirst(db, { orgId, id, ...p });
+}
+
+/** Stores a KR's progress, reading nothing back (the KRs up an alignment chain). */
+export async function storeKeyResultProgress(
+  db: DbOrTrx,
+  orgId: string,
+  id: string,
+  p: StoredProgress & { progressRaw: number },
+): Promise<void> {
+  await keyResultProgressUpdateQuiet.execute(db, { orgId, id, ...p });
 }
 
 export function setObjectiveProgress(db: DbOrTrx, orgId: string, id: string, p: StoredProgress) {
-  return db
-    .updateTable('objectives')
-    .set({ progress: p.progress, last_check_in_at: p.lastCheckInAt })
-    .where('id', '=', id)
-    .where('organization_id', '=', orgId)
-    .returning(['id', 'plan_id', 'aligned_to_key_result_id', 'progress'])
-    .executeTakeFirst();
+  return objectiveProgressUpdate.takeFirst(db, { orgId, id, ...p });
 }
 
 export function setPlanProgress(db: DbOrTrx, orgId: string, id: string, p: StoredProgress) {
-  return db
-    .updateTable('plans')
-    .set({ progress: p.progress, last_check_in_at: p.lastCheckInAt })
-    .where('id', '=', id)
-    .where('organization_id', '=', orgId)
-    .returning(['id', 'progress'])
-    .executeTakeFirst();
+  return planProgressUpdate.takeFirst(db, { orgId, id, ...p });
 }
 
 /** The organization's timezone and settings (health thresholds). */

@@ -35,18 +35,8 @@ async function sourceProgress(
   activityAt: string | null,
 ) {
   switch (kr.progress_source) {
-    case 'manual': {
-      const { raw, clamped } = keyResultProgress(
-        {
-          metricType: kr.metric_type,
-          startValue: kr.start_value,
-          targetValue: kr.target_value,
-          direction: kr.direction,
-        },
-        kr.current_value,
-      );
-      return { progress: clamped, progressRaw: raw, lastCheckInAt: kr.last_check_in_at };
-    }
+    case 'manual':
+      return { ...manualProgress(kr, kr.current_value), lastCheckInAt: kr.last_check_in_at };
     case 'aligned': {
       const children = await repo.objectivesAlignedTo(db, orgId, kr.id);
       const p = weightedProgress(children);
@@ -70,14 +60,17 @@ async function rollUpKeyResult(
   activityAt: string | null,
   depth: number,
 ): Promise<RollUpResult> {
-  const updated = await repo.setKeyResultProgress(
-    db,
-    orgId,
-    kr.id,
-    await sourceProgress(db, orgId, kr, activityAt),
-  );
+  const progress = await sourceProgress(db, orgId, kr, activityAt);
+  let updated: KeyResultRow | undefined;
+  if (depth === 0) {
+    updated = await repo.setKeyResultProgress(db, orgId, kr.id, progress);
+    if (!updated) throw new Error(`roll-up: key result ${kr.id} not found`);
+  } else {
+    // up the alignment chain nobody reads the KR back
+    await repo.storeKeyResultProgress(db, orgId, kr.id, progress);
+  }
   const up = await rollUpObjective(db, orgId, kr.objective_id, depth);
-  return { keyResult: updated, ...up };
+  return updated ? { keyResult: updated, ...up } : up;
 }
 
 async function rollUpPlan(db: DbOrTrx, orgId: string, planId: string) {
@@ -130,6 +123,35 @@ export async function rollUpFromKeyResult(
   const kr = opts.written ?? (await repo.findKeyResult(db, orgId, keyResultId));
   if (!kr) return undefined;
   return rollUpKeyResult(db, orgId, kr, opts.activityAt ?? null, 0);
+}
+
+/**
+ * The roll-up above a KR whose own progress the caller has just stored (a check-in on a manual KR
+ * writes its value and progress in one statement): its objective, its plan, and up the chain.
+ */
+export async function rollUpAboveKeyResult(
+  db: DbOrTrx,
+  orgId: string,
+  kr: KeyResultRow,
+): Promise<RollUpResult> {
+  return { keyResult: kr, ...(await rollUpObjective(db, orgId, kr.objective_id, 0)) };
+}
+
+/** A manual KR's progress at `value` (clamped, and raw). */
+export function manualProgress(
+  kr: Pick<KeyResultRow, 'metric_type' | 'start_value' | 'target_value' | 'direction'>,
+  value: number,
+): { progress: number; progressRaw: number } {
+  const { raw, clamped } = keyResultProgress(
+    {
+      metricType: kr.metric_type,
+      startValue: kr.start_value,
+      targetValue: kr.target_value,
+      direction: kr.direction,
+    },
+    value,
+  );
+  return { progress: clamped, progressRaw: raw };
 }
 
 /** Recomputes an objective (its KRs changed: added, removed, re-weighted), its plan, and up. */

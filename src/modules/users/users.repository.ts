@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../context.js';
 import type { NewUser, UserUpdate } from '../../db/schema.js';
+import { isPostgres } from '../progress/progress.repository.js';
 
 export function findUser(db: DbOrTrx, organizationId: string, id: string) {
   return db
@@ -98,6 +99,21 @@ export async function updateUser(
 }
 
 /** Active admins of the organization other than `exceptUserId`. */
+/**
+ * Locks the organization row until commit on PostgreSQL, so two admins demoting or deactivating
+ * each other run one after the other and the second sees the first's change. SQLite serializes
+ * writers anyway.
+ */
+export async function lockOrganization(db: DbOrTrx, organizationId: string): Promise<void> {
+  if (!isPostgres(db)) return;
+  await db
+    .selectFrom('organizations')
+    .select('id')
+    .where('id', '=', organizationId)
+    .forUpdate()
+    .execute();
+}
+
 export async function countOtherActiveAdmins(
   db: DbOrTrx,
   organizationId: string,

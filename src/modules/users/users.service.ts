@@ -233,6 +233,7 @@ export async function updateUser(
         if (other && other.id !== id) throw emailTaken();
       }
       if (row.role === 'admin' && row.active === 1 && !staysActiveAdmin) {
+        await repo.lockOrganization(trx, orgId);
         if ((await repo.countOtherActiveAdmins(trx, orgId, id)) === 0) {
           throw conflict('The organization needs at least one active admin');
         }

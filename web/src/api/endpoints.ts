@@ -5,10 +5,12 @@ import type {
   Adjustment,
   AppNotification,
   AlignmentMap,
+  CarryOverResult,
   ApiToken,
   CheckIn,
   CheckInResult,
   Comment,
+  CompactAlignmentMap,
   CommentTargetType,
   Cycle,
   Dashboard,
@@ -18,14 +20,21 @@ import type {
   Me,
   Objective,
   Organization,
+  OwnedKeyResult,
   Page,
   Plan,
   PlanDetail,
   PlanDiff,
   PlanState,
+  PlanVersion,
+  PlanVersionDetail,
+  RequestState,
   Retrospective,
   Review,
+  SupportLink,
+  SupportRequest,
   Unit,
+  UnitCycleSummary,
   UnitDetail,
   User,
 } from './types';
@@ -123,6 +132,13 @@ export const cycles = {
     api.get<Dashboard>(`/cycles/${id}/dashboard`, { query: { unitId } }),
   alignment: (id: string, unitId?: string) =>
     api.get<AlignmentMap>(`/cycles/${id}/alignment`, { query: { unitId } }),
+  /** the map in columns: a third of the bytes for a whole cycle */
+  alignmentCompact: (id: string, unitId?: string) =>
+    api.get<CompactAlignmentMap>(`/cycles/${id}/alignment`, {
+      query: { unitId, format: 'compact' },
+    }),
+  supportLinks: (id: string) =>
+    api.get<{ items: SupportLink[] }>(`/cycles/${id}/support-links`).then((r) => r.items),
 };
 
 export interface PlanQuery {
@@ -202,6 +218,9 @@ export const keyResults = {
   create: (objectiveId: string, body: KeyResultInput) =>
     api.post<KeyResult>(`/objectives/${objectiveId}/key-results`, body),
   get: (id: string) => api.get<KeyResult>(`/key-results/${id}`),
+  /** every KR the person (`me` or a user id) answers for in the cycle, on any plan */
+  ownedBy: (ownerId: string, cycleId: string) =>
+    getAll<OwnedKeyResult>('/key-results', { ownerId, cycleId }),
   update: (id: string, body: Partial<KeyResultInput>, version: number) =>
     api.patch<KeyResult>(`/key-results/${id}`, body, { headers: ifMatch(version) }),
   remove: (id: string, version: number, reason?: string) =>
@@ -296,10 +315,20 @@ export const retrospectives = {
 export const comments = {
   list: (targetType: CommentTargetType, targetId: string) =>
     getAll<Comment>('/comments', { targetType, targetId }),
-  create: (targetType: CommentTargetType, targetId: string, body: string) =>
-    api.post<Comment>('/comments', { targetType, targetId, body }),
-  update: (id: string, body: string, version: number) =>
-    api.patch<Comment>(`/comments/${id}`, { body }, { headers: ifMatch(version) }),
+  /** `mentions`: user ids of the people mentioned in the body (notified once each) */
+  create: (targetType: CommentTargetType, targetId: string, body: string, mentions?: string[]) =>
+    api.post<Comment>('/comments', {
+      targetType,
+      targetId,
+      body,
+      ...(mentions ? { mentions } : {}),
+    }),
+  update: (id: string, body: string, version: number, mentions?: string[]) =>
+    api.patch<Comment>(
+      `/comments/${id}`,
+      { body, ...(mentions ? { mentions } : {}) },
+      { headers: ifMatch(version) },
+    ),
   remove: (id: string, version: number) =>
     api.delete(`/comments/${id}`, { headers: ifMatch(version) }),
 };
@@ -329,4 +358,53 @@ export const adjustments = {
       throw e;
     }
   },
+};
+
+/** Plan versions (one per approval and applied adjustment) and diffs between them. */
+export const versions = {
+  list: (planId: string) => getAll<PlanVersion>(`/plans/${planId}/versions`),
+  get: (planId: string, n: number) => api.get<PlanVersionDetail>(`/plans/${planId}/versions/${n}`),
+  /** from version `from` to version `to` (or the current plan when `to` is undefined) */
+  diff: (planId: string, from: number, to?: number) =>
+    api.get<PlanDiff>(`/plans/${planId}/diff`, { query: { from, to } }),
+};
+
+export interface CreateRequestInput {
+  fromObjectiveId: string;
+  toUnitId: string;
+  message: string;
+  desiredKeyResult?: { title: string };
+}
+
+export interface AcceptRequestInput {
+  as: 'objective' | 'keyResult';
+  objectiveId?: string;
+  title?: string;
+  reason?: string;
+}
+
+/** Cross-department requests (协同). */
+export const requests = {
+  list: (direction: 'incoming' | 'outgoing', state?: RequestState) =>
+    getAll<SupportRequest>('/requests', { direction, state }),
+  get: (id: string) => api.get<SupportRequest>(`/requests/${id}`),
+  create: (body: CreateRequestInput) => api.post<SupportRequest>('/requests', body),
+  accept: (id: string, version: number, body: AcceptRequestInput) =>
+    api.post<SupportRequest>(`/requests/${id}/accept`, body, { headers: ifMatch(version) }),
+  decline: (id: string, version: number, reason: string) =>
+    api.post<SupportRequest>(`/requests/${id}/decline`, { reason }, { headers: ifMatch(version) }),
+  withdraw: (id: string, version: number, reason?: string) =>
+    api.post<SupportRequest>(`/requests/${id}/withdraw`, reason ? { reason } : {}, {
+      headers: ifMatch(version),
+    }),
+};
+
+/** The unit's cycle summary and carry-over into a later cycle. */
+export const review = {
+  unitSummary: (unitId: string, cycleId: string) =>
+    api.get<UnitCycleSummary>(`/units/${unitId}/cycles/${cycleId}/summary`),
+  carryOver: (
+    planId: string,
+    body: { toCycleId: string; objectiveIds?: string[]; keyResultIds?: string[] },
+  ) => api.post<CarryOverResult>(`/plans/${planId}/carry-over`, body),
 };

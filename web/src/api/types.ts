@@ -156,6 +156,39 @@ export interface KeyResult {
   actions?: Action[];
 }
 
+/** GET /key-results?ownerId=&cycleId=: a KR a person answers for, with its objective and plan. */
+export interface OwnedKeyResult {
+  keyResult: KeyResult;
+  objective: {
+    id: string;
+    title: string;
+    priority: number;
+    visibility: 'public' | 'private';
+  };
+  plan: {
+    id: string;
+    cycleId: string;
+    ownerType: 'unit' | 'user';
+    ownerId: string;
+    ownerName: string | null;
+    state: PlanState;
+    expectedProgress: number;
+  };
+  /** owner: the person owns the KR; planWriter: unowned, on a plan the person writes */
+  responsibility: 'owner' | 'planWriter';
+  lastCheckIn: {
+    id: string;
+    value: number;
+    confidence: number | null;
+    note: string | null;
+    blockers: string | null;
+    authorId: string;
+    createdAt: string;
+  } | null;
+  /** manual, approved plan, active cycle, no check-in since this week's Monday */
+  checkInDue: boolean;
+}
+
 export type ScoreBand = 'green' | 'yellow' | 'red';
 
 /** A plan's retrospective (复盘). */
@@ -276,6 +309,44 @@ export interface AlignmentMap {
   cycle: CycleSummary;
   nodes: AlignmentNode[];
   edges: AlignmentEdge[];
+}
+
+/** GET /cycles/:id/alignment?format=compact: the same map in columns (see the API docs). */
+export interface CompactAlignmentMap {
+  format: 'compact';
+  cycle: CycleSummary;
+  cycles: string[];
+  healthCodes: Health[];
+  plans: {
+    id: string[];
+    cycle: number[];
+    ownerType: OwnerType[];
+    ownerId: string[];
+    ownerName: (string | null)[];
+  };
+  nodes: {
+    id: string[];
+    title: string[];
+    plan: number[];
+    progress: number[];
+    health: number[];
+    /** 1: aspirational, 2: private */
+    flags: number[];
+  };
+  edges: { from: number[]; to: number[]; viaKeyResultId: (string | null)[] };
+}
+
+/** A cross-department support link (协同): `from` supports `to`. */
+export interface SupportLink {
+  id: string;
+  from: string;
+  to: string;
+  kind: 'supports';
+  fromKeyResultId?: string;
+  fromPlanId: string;
+  toPlanId: string;
+  requestId: string | null;
+  createdAt: string;
 }
 
 export type HealthCounts = Record<Health, number>;
@@ -446,4 +517,129 @@ export interface PlanDiff {
     before: unknown;
     after: unknown;
   }[];
+}
+
+export type RequestState = 'open' | 'accepted' | 'declined' | 'withdrawn';
+
+/** A cross-department request (协同): a unit is asked to support an objective. */
+export interface SupportRequest {
+  id: string;
+  state: RequestState;
+  fromObjectiveId: string;
+  fromObjectiveTitle: string;
+  fromPlanId: string;
+  fromOwnerType: OwnerType;
+  fromOwnerId: string;
+  fromOwnerName: string | null;
+  cycleId: string;
+  requesterId: string;
+  requesterName: string | null;
+  toUnitId: string;
+  toUnitName: string;
+  toUnitLeaderId: string | null;
+  message: string;
+  desiredKeyResult: {
+    title: string;
+    metricType?: MetricType;
+    unit?: string | null;
+    startValue?: number;
+    targetValue?: number;
+    direction?: Direction;
+  } | null;
+  reason: string | null;
+  responderId: string | null;
+  respondedAt: string | null;
+  createdPlanId: string | null;
+  createdObjectiveId: string | null;
+  createdKeyResultId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+interface SummaryPlanRef {
+  planId: string;
+  ownerType: OwnerType;
+  ownerId: string;
+  ownerName: string | null;
+}
+
+export type ScoreBands = Record<ScoreBand, number>;
+
+/** GET /units/:id/cycles/:cycleId/summary: a unit's cycle summary (复盘). */
+export interface UnitCycleSummary {
+  unit: { id: string; name: string };
+  cycle: { id: string; name: string; state: string; startDate: string; endDate: string };
+  provisional: boolean;
+  plans: { total: number; counted: number; withRetrospective: number };
+  averageScore: number | null;
+  scoreDistribution: { plans: ScoreBands; objectives: ScoreBands; keyResults: ScoreBands };
+  committedMisses: (SummaryPlanRef & { objectiveId: string; title: string; score: number })[];
+  checkInDiscipline: { keyResultWeeks: number; withCheckIn: number; share: number | null };
+  biggestAdjustments: {
+    byCount: (SummaryPlanRef & { count: number })[];
+    byTargetChange: (SummaryPlanRef & {
+      adjustmentId: string;
+      keyResultId: string | null;
+      title: string;
+      before: number;
+      after: number;
+      relativeChange: number;
+      reason: string;
+      status: string;
+      at: string;
+    })[];
+  };
+}
+
+/** POST /plans/:id/carry-over */
+export interface CarryOverResult {
+  plan: PlanDetail;
+  createdPlan: boolean;
+  carried: {
+    objectives: { id: string; carriedFromObjectiveId: string }[];
+    keyResults: { id: string; carriedFromKeyResultId: string }[];
+  };
+  alreadyCarried: string[];
+}
+
+/** One version of a plan: at each approval and each applied adjustment. */
+export interface PlanVersion {
+  number: number;
+  cause: 'approval' | 'adjustment';
+  adjustmentId: string | null;
+  actor: { id: string; name: string | null } | null;
+  createdAt: string;
+}
+
+export interface KeyResultSnapshot {
+  id: string;
+  title: string;
+  metricType: string;
+  unit: string | null;
+  startValue: number;
+  targetValue: number;
+  direction: string;
+  weight: number;
+  priority: number;
+  ownerId: string | null;
+  dueDate: string | null;
+  progressSource: string;
+}
+
+export interface ObjectiveSnapshot {
+  id: string;
+  title: string;
+  description: string | null;
+  kind: string;
+  priority: number;
+  weight: number;
+  alignedToObjectiveId: string | null;
+  alignedToKeyResultId: string | null;
+  visibility: string;
+  keyResults: KeyResultSnapshot[];
+}
+
+export interface PlanVersionDetail extends PlanVersion {
+  objectives: ObjectiveSnapshot[];
 }

@@ -27,6 +27,8 @@ const DashboardPage = lazy(() => import('../pages/DashboardPage'));
 const AlignmentPage = lazy(() => import('../pages/AlignmentPage'));
 const AdminPage = lazy(() => import('../pages/admin/AdminPage'));
 const SettingsPage = lazy(() => import('../pages/SettingsPage'));
+const RequestsPage = lazy(() => import('../pages/RequestsPage'));
+const UnitSummaryPage = lazy(() => import('../pages/UnitSummaryPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 
 export function App() {
@@ -89,6 +91,8 @@ function AppRoutes() {
         <Route path="key-results/:keyResultId" element={<KeyResultPage />} />
         <Route path="organization" element={<OrganizationPage />} />
         <Route path="organization/:unitId" element={<OrganizationPage />} />
+        <Route path="organization/:unitId/summary" element={<UnitSummaryPage />} />
+        <Route path="requests" element={<RequestsPage />} />
         <Route path="dashboard" element={<DashboardPage />} />
         <Route path="alignment" element={<AlignmentPage />} />
         <Route path="admin/*" element={<AdminPage />} />

@@ -10,6 +10,7 @@ import {
   MenuOutlined,
   NodeIndexOutlined,
   SettingOutlined,
+  ShareAltOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Badge, Button, Drawer, Dropdown, Layout, Menu, Select, type MenuProps } from 'antd';
@@ -75,6 +76,11 @@ export function AppShell() {
           ) : null}
         </Link>
       ),
+    },
+    {
+      key: '/requests',
+      icon: <ShareAltOutlined aria-hidden />,
+      label: <Link to="/requests">{t('nav.requests')}</Link>,
     },
     {
       key: '/timeline',

@@ -1,4 +1,7 @@
-/** The alignment map as an ECharts tree: zoom and pan, click to open or close a branch. */
+/**
+ * The alignment map as an ECharts tree: zoom and pan, click to open or close a branch. Objectives
+ * with cross-department support links wear a dashed ring (the tree cannot draw extra edges).
+ */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HEALTH_COLORS, type Health } from '../lib/health';
@@ -14,7 +17,10 @@ interface ChartNode {
   owner?: string;
   title?: string;
   collapsed?: boolean;
-  itemStyle?: { color: string; borderColor: string };
+  /** cross-department support links of this objective (协同) */
+  supports?: number;
+  symbolSize?: number;
+  itemStyle?: { color: string; borderColor: string; borderType?: 'dashed'; borderWidth?: number };
   children?: ChartNode[];
 }
 
@@ -33,6 +39,9 @@ export interface AlignmentChartProps {
   focusPath: string[];
   label: string;
   onSelect: (id: string) => void;
+  /** objective id → its number of cross-department support links: drawn as a dashed ring */
+  supportCounts?: ReadonlyMap<string, number>;
+  supportColor?: string;
 }
 
 export default function AlignmentChart({
@@ -42,6 +51,8 @@ export default function AlignmentChart({
   focusPath,
   label,
   onSelect,
+  supportCounts,
+  supportColor = '#7a4fd6',
 }: AlignmentChartProps) {
   const { t, i18n } = useTranslation();
   const { option, leaves } = useMemo(() => {
@@ -50,6 +61,7 @@ export default function AlignmentChart({
     const toNode = (n: ObjectiveTreeNode, level: number): ChartNode => {
       const c = HEALTH_COLORS[n.node.health];
       if (n.children.length === 0 || (level >= depth && !onPath.has(n.node.id))) leafCount += 1;
+      const supports = supportCounts?.get(n.node.id) ?? 0;
       return {
         name: `${short(n.node.title, 16)} ${formatPercent(n.node.progress, i18n.language)}`,
         id: n.node.id,
@@ -58,7 +70,11 @@ export default function AlignmentChart({
         owner: n.node.ownerName ?? '',
         title: n.node.title,
         collapsed: level >= depth && !onPath.has(n.node.id),
-        itemStyle: { color: c.fill, borderColor: c.fill },
+        itemStyle:
+          supports > 0
+            ? { color: c.fill, borderColor: supportColor, borderType: 'dashed', borderWidth: 3 }
+            : { color: c.fill, borderColor: c.fill },
+        ...(supports > 0 ? { supports, symbolSize: 17 } : {}),
         children: n.children.map((k) => toNode(k, level + 1)),
       };
     };
@@ -78,7 +94,10 @@ export default function AlignmentChart({
           formatter: (p: { data: ChartNode }) => {
             const d = p.data;
             if (!d.title) return escapeHtml(d.name);
-            return `<strong>${escapeHtml(d.title)}</strong><br/>${escapeHtml(d.owner ?? '')} · ${formatPercent(d.value, i18n.language)} · ${escapeHtml(t(`health.${d.health ?? 'not_started'}`))}`;
+            const support = d.supports
+              ? `<br/>${escapeHtml(t('alignment.supportTooltip', { count: d.supports }))}`
+              : '';
+            return `<strong>${escapeHtml(d.title)}</strong><br/>${escapeHtml(d.owner ?? '')} · ${formatPercent(d.value, i18n.language)} · ${escapeHtml(t(`health.${d.health ?? 'not_started'}`))}${support}`;
           },
         },
         series: [
@@ -111,7 +130,7 @@ export default function AlignmentChart({
         ],
       },
     };
-  }, [forest, rootName, depth, focusPath, i18n.language, t]);
+  }, [forest, rootName, depth, focusPath, i18n.language, t, supportCounts, supportColor]);
 
   // room for every open leaf, within reason; zoom and pan do the rest
   const height = Math.min(2400, Math.max(480, leaves * 40));

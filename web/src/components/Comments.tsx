@@ -1,14 +1,24 @@
 /**
  * Comments on a target (a key result, …): plain text rendered escaped (React text, never HTML),
  * newest last; the author edits or deletes their own, an admin deletes any. A failed save keeps
- * what was typed.
+ * what was typed. Typing `@` opens a list of the organization's people (filtered by name or email,
+ * chosen by ↑/↓/Enter or the mouse, closed by Escape); each `@name` left in the text is sent as a
+ * mention, and the mentioned person is notified.
  */
-import { Button, Card, Input, Popconfirm, Space } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Mentions, Popconfirm, Space } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { comments as commentsApi } from '../api/endpoints';
 import type { Comment, CommentTargetType } from '../api/types';
+import { useOrgData } from '../app/org-data';
 import { useMe } from '../app/session';
+import {
+  matchesMention,
+  mentionCandidates,
+  mentionedIds,
+  splitMentions,
+  type MentionCandidate,
+} from '../lib/mentions';
 import { useAsync } from '../hooks/useAsync';
 import { useFeedback } from './feedback';
 import { ProblemAlert, useDescribe } from './problems';
@@ -27,13 +37,20 @@ export function Comments({
   const [error, setError] = useState<unknown>(undefined);
   const [posting, setPosting] = useState(false);
   const inputId = `comment-new-${targetId}`;
+  const { pickable } = useMentionPeople();
 
   const post = async () => {
     if (draft.trim() === '') return;
     setPosting(true);
     setError(undefined);
     try {
-      const created = await commentsApi.create(targetType, targetId, draft.trim());
+      const body = draft.trim();
+      const created = await commentsApi.create(
+        targetType,
+        targetId,
+        body,
+        mentionedIds(body, pickable),
+      );
       state.setData((old) => [...(old ?? []), created]);
       setDraft('');
     } catch (e) {
@@ -83,13 +100,7 @@ export function Comments({
         }}
       >
         <label htmlFor={inputId}>{t('comments.new')}</label>
-        <Input.TextArea
-          id={inputId}
-          value={draft}
-          maxLength={5000}
-          autoSize={{ minRows: 2, maxRows: 6 }}
-          onChange={(e) => setDraft(e.target.value)}
-        />
+        <MentionInput id={inputId} value={draft} onChange={setDraft} candidates={pickable} />
         {error !== undefined ? (
           <ProblemAlert error={error} title={t('comments.postFailed')} />
         ) : null}
@@ -116,6 +127,7 @@ function CommentItem({
   const [text, setText] = useState(comment.body);
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
+  const { pickable, everyone } = useMentionPeople();
   const mine = comment.authorId === me.id;
   const editId = `comment-edit-${comment.id}`;
 
@@ -124,7 +136,10 @@ function CommentItem({
     setBusy(true);
     setError(undefined);
     try {
-      onChanged(await commentsApi.update(comment.id, text.trim(), comment.version));
+      const body = text.trim();
+      onChanged(
+        await commentsApi.update(comment.id, body, comment.version, mentionedIds(body, pickable)),
+      );
       setEditing(false);
     } catch (e) {
       setError(e);
@@ -162,13 +177,7 @@ function CommentItem({
           <label htmlFor={editId} className="sr-only">
             {t('comments.editLabel')}
           </label>
-          <Input.TextArea
-            id={editId}
-            value={text}
-            maxLength={5000}
-            autoSize={{ minRows: 2, maxRows: 6 }}
-            onChange={(e) => setText(e.target.value)}
-          />
+          <MentionInput id={editId} value={text} onChange={setText} candidates={pickable} />
           {error !== undefined ? <ProblemAlert error={error} /> : null}
           <Space>
             <Button type="primary" size="small" htmlType="submit" loading={busy}>
@@ -180,7 +189,20 @@ function CommentItem({
           </Space>
         </form>
       ) : (
-        <div className="comment-body pre-line">{comment.body}</div>
+        <div className="comment-body pre-line">
+          {splitMentions(
+            comment.body,
+            everyone.filter((c) => comment.mentions.includes(c.id)),
+          ).map((part, i) =>
+            part.userId ? (
+              <strong key={i} className="comment-mention">
+                {part.text}
+              </strong>
+            ) : (
+              part.text
+            ),
+          )}
+        </div>
       )}
       {!editing && (mine || me.role === 'admin') ? (
         <Space size={4}>
@@ -209,5 +231,67 @@ function CommentItem({
         </Space>
       ) : null}
     </li>
+  );
+}
+
+/** The people a comment may mention (active, not me) and everyone (to show past mentions). */
+function useMentionPeople(): { pickable: MentionCandidate[]; everyone: MentionCandidate[] } {
+  const me = useMe();
+  const { users } = useOrgData();
+  return useMemo(
+    () => ({
+      pickable: mentionCandidates(users, me.id),
+      everyone: mentionCandidates(users.map((u) => ({ ...u, active: true }))),
+    }),
+    [users, me.id],
+  );
+}
+
+/** A comment text box with the @mention picker (antd Mentions: the focus stays in the box). */
+function MentionInput({
+  id,
+  value,
+  onChange,
+  candidates,
+}: {
+  id: string;
+  value: string;
+  onChange: (text: string) => void;
+  candidates: readonly MentionCandidate[];
+}) {
+  const { t } = useTranslation();
+  const byToken = useMemo(() => new Map(candidates.map((c) => [c.token, c])), [candidates]);
+  const hintId = `${id}-hint`;
+  return (
+    <>
+      <Mentions
+        id={id}
+        value={value}
+        onChange={onChange}
+        maxLength={5000}
+        autoSize={{ minRows: 2, maxRows: 6 }}
+        prefix="@"
+        placement="bottom"
+        aria-describedby={hintId}
+        notFoundContent={t('comments.mentionNone')}
+        popupClassName="mention-popup"
+        filterOption={(typed, option) => {
+          const c = byToken.get(String(option.value ?? ''));
+          return c !== undefined && matchesMention(c, typed);
+        }}
+        options={candidates.map((c) => ({
+          key: c.id,
+          value: c.token,
+          label: (
+            <span className="mention-option">
+              <span>{c.name}</span> <span className="muted small">{c.email}</span>
+            </span>
+          ),
+        }))}
+      />
+      <div id={hintId} className="muted small">
+        {t('comments.mentionHint')}
+      </div>
+    </>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Dropdown, type MenuProps } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { inbox as inboxApi } from '../api/endpoints';
@@ -25,10 +25,14 @@ export function NotificationBell() {
   const location = useLocation();
   const [items, setItems] = useState<AppNotification[]>([]);
   const [more, setMore] = useState(false);
+  const latest = useRef(0);
 
+  /** loads the unread ones; an answer overtaken by a later load is dropped */
   const load = useCallback(async () => {
+    const run = ++latest.current;
     try {
       const page = await inboxApi.unread();
+      if (run !== latest.current) return;
       setItems(page.items);
       setMore(page.nextCursor !== null);
     } catch {
@@ -63,6 +67,8 @@ export function NotificationBell() {
   return (
     <Dropdown
       trigger={['click']}
+      // opened by keyboard, the menu takes the focus: arrows move, Enter chooses, Escape closes
+      autoFocus
       onOpenChange={(open) => open && void load()}
       menu={{
         items: menu,
@@ -74,8 +80,12 @@ export function NotificationBell() {
           const n = items.find((x) => x.id === key);
           if (!n) return;
           setItems((old) => old.filter((x) => x.id !== key));
-          void inboxApi.markRead(n.id).catch(() => undefined);
           void navigate(linkOf(n));
+          // load again once it is read (the page change's load may answer before that)
+          void inboxApi
+            .markRead(n.id)
+            .catch(() => undefined)
+            .then(load);
         },
       }}
     >

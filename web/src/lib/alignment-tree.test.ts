@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildAlignmentForest,
+  fromCompact,
+  indexSupportLinks,
   initialDepth,
   pathTo,
   searchNodes,
@@ -100,5 +102,74 @@ describe('alignment tree', () => {
     const forest = buildAlignmentForest(many, manyEdges);
     expect(performance.now() - started).toBeLessThan(1000);
     expect(forest[0]?.descendants).toBe(4999);
+  });
+
+  it('reads the compact columns into nodes and edges, dropping entries out of range', () => {
+    const { nodes: read, edges: readEdges } = fromCompact({
+      cycles: ['q4', 'year'],
+      healthCodes: ['on_track', 'at_risk', 'off_track', 'not_started'],
+      plans: {
+        id: ['p1', 'p2'],
+        cycle: [0, 1],
+        ownerType: ['unit', 'user'],
+        ownerId: ['u1', 'me'],
+        ownerName: ['Sales', null],
+      },
+      nodes: {
+        id: ['a', 'b', 'c'],
+        title: ['A', 'B', 'C'],
+        plan: [0, 1, 7],
+        progress: [0.5, 0.25, 0],
+        health: [1, 3, 0],
+        flags: [1, 2, 0],
+      },
+      edges: { from: [1, 2, 1], to: [0, 0, 9], viaKeyResultId: ['kr1', null, null] },
+    });
+    expect(read).toEqual([
+      {
+        id: 'a',
+        title: 'A',
+        planId: 'p1',
+        ownerType: 'unit',
+        ownerId: 'u1',
+        ownerName: 'Sales',
+        progress: 0.5,
+        health: 'at_risk',
+        kind: 'aspirational',
+        visibility: 'public',
+      },
+      {
+        id: 'b',
+        title: 'B',
+        planId: 'p2',
+        ownerType: 'user',
+        ownerId: 'me',
+        ownerName: null,
+        progress: 0.25,
+        health: 'not_started',
+        kind: 'committed',
+        visibility: 'private',
+      },
+    ]);
+    // c has no plan, the last edge no parent: both dropped
+    expect(readEdges).toEqual([{ from: 'b', to: 'a', viaKeyResultId: 'kr1' }]);
+  });
+
+  it('indexes support links by objective, keeping those with one end on the map', () => {
+    const index = indexSupportLinks(
+      nodes,
+      [
+        { id: 's1', from: 'li', to: 'co' },
+        { id: 's2', from: 'elsewhere', to: 'mkt' },
+        { id: 's3', from: 'x', to: 'y' },
+      ],
+      new Intl.Collator('en'),
+    );
+    expect(index.links.map((l) => l.id)).toEqual(['s1', 's2']);
+    expect(index.links[1]).toMatchObject({ fromId: 'elsewhere', from: undefined, toId: 'mkt' });
+    expect(index.byNode.get('li')?.map((l) => l.id)).toEqual(['s1']);
+    expect(index.byNode.get('co')?.map((l) => l.id)).toEqual(['s1']);
+    expect(index.byNode.get('mkt')?.map((l) => l.id)).toEqual(['s2']);
+    expect(index.byNode.has('x')).toBe(false);
   });
 });

@@ -155,3 +155,130 @@ export function initialDepth(nodeCount: number): number {
   if (nodeCount <= 400) return 2;
   return 1;
 }
+
+/** The map in columns (GET /cycles/:id/alignment?format=compact), as far as the tree reads it. */
+export interface CompactAlignment {
+  cycles: string[];
+  healthCodes: Health[];
+  plans: {
+    id: string[];
+    cycle: number[];
+    ownerType: ('unit' | 'user')[];
+    ownerId: string[];
+    ownerName: (string | null)[];
+  };
+  nodes: {
+    id: string[];
+    title: string[];
+    plan: number[];
+    progress: number[];
+    health: number[];
+    flags: number[];
+  };
+  edges: { from: number[]; to: number[]; viaKeyResultId: (string | null)[] };
+}
+
+/** Nodes and child → parent edges from the compact columns (entries out of range are dropped). */
+export function fromCompact(map: CompactAlignment): {
+  nodes: AlignmentNode[];
+  edges: AlignmentEdge[];
+} {
+  const { plans, nodes: cols } = map;
+  const nodes: AlignmentNode[] = [];
+  const at: (AlignmentNode | undefined)[] = [];
+  for (let i = 0; i < cols.id.length; i++) {
+    const p = cols.plan[i] ?? -1;
+    const id = cols.id[i];
+    const planId = plans.id[p];
+    const ownerType = plans.ownerType[p];
+    const ownerId = plans.ownerId[p];
+    if (id === undefined || planId === undefined || !ownerType || ownerId === undefined) {
+      at.push(undefined);
+      continue;
+    }
+    const flags = cols.flags[i] ?? 0;
+    const n: AlignmentNode = {
+      id,
+      title: cols.title[i] ?? '',
+      planId,
+      ownerType,
+      ownerId,
+      ownerName: plans.ownerName[p] ?? null,
+      progress: cols.progress[i] ?? 0,
+      health: map.healthCodes[cols.health[i] ?? -1] ?? 'not_started',
+      kind: flags & 1 ? 'aspirational' : 'committed',
+      visibility: flags & 2 ? 'private' : 'public',
+    };
+    nodes.push(n);
+    at.push(n);
+  }
+  const edges: AlignmentEdge[] = [];
+  for (let e = 0; e < map.edges.from.length; e++) {
+    const from = at[map.edges.from[e] ?? -1];
+    const to = at[map.edges.to[e] ?? -1];
+    if (!from || !to) continue;
+    const via = map.edges.viaKeyResultId[e];
+    edges.push(
+      via ? { from: from.id, to: to.id, viaKeyResultId: via } : { from: from.id, to: to.id },
+    );
+  }
+  return { nodes, edges };
+}
+
+/** A cross-department support link (协同) as the API gives it: `from` supports `to`. */
+export interface SupportLinkInput {
+  id: string;
+  from: string;
+  to: string;
+}
+
+/** A support link with the ends that are on the map (an end outside it stays undefined). */
+export interface MapSupportLink {
+  id: string;
+  fromId: string;
+  toId: string;
+  from?: AlignmentNode;
+  to?: AlignmentNode;
+}
+
+export interface SupportIndex {
+  /** the links with at least one end on the map, supported objective's title order */
+  links: MapSupportLink[];
+  /** objective id → the links it is an end of */
+  byNode: Map<string, MapSupportLink[]>;
+}
+
+/**
+ * The support links to draw on the map: those with at least one end among `nodes` (a link to a
+ * private objective the reader may not see never arrives; one to another unit's objective may lie
+ * outside a unit's map and is listed with that end unnamed).
+ */
+export function indexSupportLinks(
+  nodes: readonly AlignmentNode[],
+  links: readonly SupportLinkInput[],
+  collator: Intl.Collator = new Intl.Collator('zh-CN'),
+): SupportIndex {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const out: MapSupportLink[] = [];
+  const byNode = new Map<string, MapSupportLink[]>();
+  const add = (id: string, l: MapSupportLink) => {
+    const list = byNode.get(id) ?? [];
+    list.push(l);
+    byNode.set(id, list);
+  };
+  for (const l of links) {
+    const from = byId.get(l.from);
+    const to = byId.get(l.to);
+    if (!from && !to) continue;
+    const m: MapSupportLink = { id: l.id, fromId: l.from, toId: l.to, from, to };
+    out.push(m);
+    if (from) add(from.id, m);
+    if (to && l.to !== l.from) add(to.id, m);
+  }
+  out.sort(
+    (a, b) =>
+      collator.compare(a.to?.title ?? '', b.to?.title ?? '') ||
+      collator.compare(a.from?.title ?? '', b.from?.title ?? ''),
+  );
+  return { links: out, byNode };
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkInBody,
+  checkInLists,
   emptyDraft,
   isDraftTouched,
   isDueForCheckIn,
@@ -58,5 +59,40 @@ describe('check-in', () => {
     let n = 0;
     const next = () => `key-${++n}`;
     expect(emptyDraft(next).idempotencyKey).not.toBe(emptyDraft(next).idempotencyKey);
+  });
+});
+
+describe('the check-in lists', () => {
+  const item = (
+    id: string,
+    o: { plan?: string; state?: string; source?: string; op?: number; kp?: number; due?: boolean },
+  ) => ({
+    keyResult: { id, progressSource: o.source ?? 'manual', priority: o.kp ?? 1 },
+    objective: { priority: o.op ?? 1 },
+    plan: { id: o.plan ?? 'p1', state: o.state ?? 'approved' },
+    checkInDue: o.due ?? true,
+  });
+
+  it('lists due KRs first, then by plan, objective and KR priority; approved plans only', () => {
+    const items = [
+      item('done', { due: false }),
+      item('p2-o1', { plan: 'p2' }),
+      item('p1-o2', { op: 2 }),
+      item('p1-o1-k2', { kp: 2 }),
+      item('p1-o1-k1', { kp: 1 }),
+      item('draft', { state: 'draft' }),
+      item('aligned', { source: 'aligned' }),
+      item('actions', { source: 'actions', state: 'in_review' }),
+    ];
+    const { manual, automatic } = checkInLists(items, (i) => i.checkInDue);
+    expect(manual.map((i) => i.keyResult.id)).toEqual([
+      'p1-o1-k1',
+      'p1-o1-k2',
+      'p1-o2',
+      'p2-o1',
+      'done',
+    ]);
+    expect(automatic.map((i) => i.keyResult.id)).toEqual(['aligned']);
+    expect(checkInLists([], () => true)).toEqual({ manual: [], automatic: [] });
   });
 });

@@ -80,3 +80,36 @@ export function checkInBody(
 export function emptyDraft(newKey: () => string): CheckInDraft {
   return { value: '', confidence: null, note: '', blockers: '', idempotencyKey: newKey() };
 }
+
+/** What the check-in screen needs of one KR it lists (GET /key-results?ownerId=me). */
+export interface CheckInItem {
+  keyResult: { id: string; progressSource: string; priority: number };
+  objective: { priority: number };
+  plan: { id: string; state: string };
+}
+
+/**
+ * The check-in screen's two lists from the KRs a person answers for: only approved plans take
+ * check-ins; manual KRs are filled in (due first, then by plan, objective and KR priority), the
+ * others move on their own (aligned, actions) and are only listed.
+ */
+export function checkInLists<T extends CheckInItem>(
+  items: readonly T[],
+  isDue: (item: T) => boolean,
+): { manual: T[]; automatic: T[] } {
+  const open = items.filter((i) => i.plan.state === 'approved');
+  const manual = open
+    .filter((i) => i.keyResult.progressSource === 'manual')
+    .map((item) => ({ item, due: isDue(item) }))
+    .sort(
+      (a, b) =>
+        Number(b.due) - Number(a.due) ||
+        a.item.plan.id.localeCompare(b.item.plan.id) ||
+        a.item.objective.priority - b.item.objective.priority ||
+        a.item.keyResult.priority - b.item.keyResult.priority ||
+        a.item.keyResult.id.localeCompare(b.item.keyResult.id),
+    )
+    .map((x) => x.item);
+  const automatic = open.filter((i) => i.keyResult.progressSource !== 'manual');
+  return { manual, automatic };
+}

@@ -58,20 +58,32 @@ export function elapsedFraction(cycle: CycleLike, today: string): number {
 }
 
 /**
- * The cycle to open by default: the shortest active cycle containing today (a quarter before
- * its year), else the latest-starting active one, else the latest-starting one of any state.
+ * The cycle to open by default:
+ * 1. the shortest cycle containing today that is active or reviewing (a quarter before its year;
+ *    a quarter being scored inside its active year is the quarter; on a tie the active one);
+ * 2. else a reviewing cycle — it is scoring time: the one that ended last;
+ * 3. else the latest-starting active one;
+ * 4. else the latest-starting one of any state (planning or closed).
  */
 export function pickDefaultCycle<C extends CycleLike>(
   cycles: readonly C[],
   today: string,
 ): C | null {
-  const active = cycles.filter((c) => c.state === 'active');
-  const current = active
-    .filter((c) => contains(c, today))
-    .sort((a, b) => lengthInDays(a) - lengthInDays(b));
+  const live = (c: C) => c.state === 'active' || c.state === 'reviewing';
+  const current = cycles
+    .filter((c) => live(c) && contains(c, today))
+    .sort(
+      (a, b) =>
+        lengthInDays(a) - lengthInDays(b) ||
+        Number(b.state === 'active') - Number(a.state === 'active'),
+    );
   if (current[0]) return current[0];
+  const reviewing = cycles
+    .filter((c) => c.state === 'reviewing')
+    .sort((a, b) => b.endDate.localeCompare(a.endDate) || lengthInDays(a) - lengthInDays(b));
+  if (reviewing[0]) return reviewing[0];
   const byStart = (list: C[]) => [...list].sort((a, b) => b.startDate.localeCompare(a.startDate));
-  return byStart(active)[0] ?? byStart([...cycles])[0] ?? null;
+  return byStart(cycles.filter((c) => c.state === 'active'))[0] ?? byStart([...cycles])[0] ?? null;
 }
 
 /** Whether `outer` encloses `inner` (the same cycle, or its dates contain the other's). */

@@ -54,6 +54,14 @@ const DETAILS: ReadonlyArray<[RegExp, string]> = [
   [/does not match the schema/i, 'schema'],
   [/not valid JSON/i, 'schema'],
   [/ not found$/i, 'not_found'],
+  // cross-department requests and carry-over
+  [/already has an open request/i, 'request_open_exists'],
+  [/request is already (accepted|declined|withdrawn)/i, 'request_answered'],
+  [/objectives take no new support/i, 'request_plan_closed'],
+  [/changes to this approved plan wait for its approver/i, 'request_waits_for_approver'],
+  [/Only an approved or closed plan carries over/i, 'carry_over_state'],
+  [/target cycle is closed/i, 'carry_over_cycle_closed'],
+  [/owner's plan in that cycle is/i, 'carry_over_target_plan'],
 ];
 
 /** The key under `problem.detail.` for a known API detail, if any. */

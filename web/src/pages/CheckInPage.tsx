@@ -9,8 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../api/client';
 import { keyResults as krApi } from '../api/endpoints';
-import { loadMyApprovedPlans, myKeyResults, type MyKeyResult } from '../api/queries';
-import type { KeyResult } from '../api/types';
+import type { CheckInResult, OwnedKeyResult } from '../api/types';
 import { useOrgData } from '../app/org-data';
 import { useMe } from '../app/session';
 import { HealthTag, ProgressBar } from '../components/health';
@@ -19,7 +18,13 @@ import { ProblemAlert } from '../components/problems';
 import { AsyncView, EmptyState } from '../components/states';
 import { useAsync } from '../hooks/useAsync';
 import { usePageTitle } from '../hooks/usePageTitle';
-import { checkInBody, emptyDraft, isDraftTouched, type CheckInDraft } from '../lib/checkin';
+import {
+  checkInBody,
+  checkInLists,
+  emptyDraft,
+  isDraftTouched,
+  type CheckInDraft,
+} from '../lib/checkin';
 import { randomKey } from '../lib/ids';
 import {
   clamp01,
@@ -59,11 +64,11 @@ export default function CheckInPage() {
   const org = useOrgData();
   usePageTitle(t('checkIn.title'));
   const activeCycleIds = org.cycles.filter((c) => c.state === 'active').map((c) => c.id);
+  // one request per active cycle (usually one): every KR I answer for, on any plan
   const state = useAsync(async () => {
-    if (activeCycleIds.length === 0) return [] as MyKeyResult[];
-    const details = await loadMyApprovedPlans(activeCycleIds, me, org.units);
-    return myKeyResults(details, me);
-  }, [activeCycleIds.join(','), me.id, org.units.length]);
+    const lists = await Promise.all(activeCycleIds.map((id) => krApi.ownedBy('me', id)));
+    return checkInLists(lists.flat(), (i) => i.checkInDue);
+  }, [activeCycleIds.join(','), me.id]);
 
   return (
     <>
@@ -76,7 +81,7 @@ export default function CheckInPage() {
           {...state}
           reload={() => void state.reload()}
           errorTitle={t('checkIn.loadFailed')}
-          isEmpty={(items) => items.length === 0}
+          isEmpty={(lists) => lists.manual.length + lists.automatic.length === 0}
           empty={
             <Card>
               <EmptyState description={t('checkIn.empty')}>
@@ -85,14 +90,16 @@ export default function CheckInPage() {
             </Card>
           }
         >
-          {(items) => (
+          {(lists) => (
             <CheckInForm
-              items={items}
-              onSaved={(kr) =>
-                state.setData((old) =>
-                  old?.map((x) =>
-                    x.keyResult.id === kr.id ? { ...x, keyResult: { ...x.keyResult, ...kr } } : x,
-                  ),
+              items={[...lists.manual, ...lists.automatic]}
+              onSaved={(result) =>
+                state.setData(
+                  (old) =>
+                    old && {
+                      manual: old.manual.map((x) => withCheckIn(x, result)),
+                      automatic: old.automatic,
+                    },
                 )
               }
             />
@@ -103,12 +110,36 @@ export default function CheckInPage() {
   );
 }
 
+/** `text` cut to `max` characters (the last check-in's note is a reminder, not the record). */
+const shorten = (text: string, max: number) =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text;
+
+/** The item after its check-in was saved: new values, the check-in as the last one, not due. */
+function withCheckIn(item: OwnedKeyResult, result: CheckInResult): OwnedKeyResult {
+  if (item.keyResult.id !== result.keyResult.id) return item;
+  const { checkIn } = result;
+  return {
+    ...item,
+    keyResult: { ...item.keyResult, ...result.keyResult },
+    lastCheckIn: {
+      id: checkIn.id,
+      value: checkIn.value,
+      confidence: checkIn.confidence,
+      note: checkIn.note,
+      blockers: checkIn.blockers,
+      authorId: checkIn.authorId,
+      createdAt: checkIn.createdAt,
+    },
+    checkInDue: false,
+  };
+}
+
 function CheckInForm({
   items,
   onSaved,
 }: {
-  items: MyKeyResult[];
-  onSaved: (kr: KeyResult) => void;
+  items: OwnedKeyResult[];
+  onSaved: (result: CheckInResult) => void;
 }) {
   const { t } = useTranslation();
   const me = useMe();
@@ -121,18 +152,8 @@ function CheckInForm({
 
   useEffect(() => saveDrafts(me.id, drafts), [drafts, me.id]);
 
-  const manual = items.filter((i) => i.keyResult.progressSource === 'manual');
-  const automatic = items.filter((i) => i.keyResult.progressSource !== 'manual');
   // due first, then by plan and priority
-  const ordered = [...manual].sort((a, b) => {
-    const da = org.isDue(a.keyResult.lastCheckInAt) ? 0 : 1;
-    const db = org.isDue(b.keyResult.lastCheckInAt) ? 0 : 1;
-    if (da !== db) return da - db;
-    if (a.plan.id !== b.plan.id) return a.plan.id.localeCompare(b.plan.id);
-    return (
-      a.objective.priority - b.objective.priority || a.keyResult.priority - b.keyResult.priority
-    );
-  });
+  const { manual: ordered, automatic } = checkInLists(items, (i) => i.checkInDue);
   const touched = ordered.filter((i) => isDraftTouched(drafts[i.keyResult.id]));
 
   const update = (krId: string, patch: Partial<CheckInDraft>) => {
@@ -146,7 +167,7 @@ function CheckInForm({
   const saveAll = async () => {
     const bad: Record<string, 'value' | 'confidence'> = {};
     const ready: Array<{
-      item: MyKeyResult;
+      item: OwnedKeyResult;
       body: Exclude<
         ReturnType<typeof checkInBody>,
         { kind: 'empty' } | { kind: 'invalid' }
@@ -180,7 +201,7 @@ function CheckInForm({
       if (!r) return;
       if (res.status === 'fulfilled') {
         saved.push(r.item.keyResult.id);
-        onSaved(res.value.keyResult);
+        onSaved(res.value);
       } else nextErrors[r.item.keyResult.id] = res.reason;
     });
     setErrors(nextErrors);
@@ -261,7 +282,7 @@ function CheckInForm({
 }
 
 interface CheckInCardProps {
-  item: MyKeyResult;
+  item: OwnedKeyResult;
   draft: CheckInDraft | undefined;
   error: unknown;
   invalid: 'value' | 'confidence' | undefined;
@@ -278,8 +299,8 @@ function CheckInCard({ item, draft, error, invalid, onChange, cycleName }: Check
   const typed = draft ? parseNumberInput(draft.value) : null;
   const preview = typed !== null ? progressAt(kr, typed) : null;
   const confidence = draft?.confidence ?? kr.confidence ?? 5;
-  const org = useOrgData();
-  const due = org.isDue(kr.lastCheckInAt);
+  const due = item.checkInDue;
+  const last = item.lastCheckIn;
   return (
     <li>
       <Card className={`checkin-card ${due ? 'is-due' : ''}`} size="small">
@@ -305,6 +326,15 @@ function CheckInCard({ item, draft, error, invalid, onChange, cycleName }: Check
               <span className="muted small">{t('checkIn.upToDate')}</span>
             )}
           </div>
+          {last ? (
+            <div className="muted small checkin-last">
+              {t('checkIn.last', {
+                date: new Date(last.createdAt).toLocaleDateString(i18n.language),
+                value: fmt(last.value),
+              })}
+              {last.note ? <> · {shorten(last.note, 80)}</> : null}
+            </div>
+          ) : null}
         </div>
         <div className="checkin-fields" role="group" aria-labelledby={`${id}-title`}>
           <div className="checkin-field">

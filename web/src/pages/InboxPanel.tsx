@@ -112,7 +112,7 @@ export default function InboxPanel() {
             <Section title={t('inbox.requests')} count={d.requests.length}>
               {d.requests.map((r) => (
                 <li key={r.id}>
-                  <Link to={`/plans/${r.fromPlanId}`}>{r.fromObjectiveTitle}</Link>
+                  <Link to={`/requests?direction=incoming&id=${r.id}`}>{r.fromObjectiveTitle}</Link>
                   <span className="muted small">
                     {' '}
                     · {t('inbox.requestFrom', { name: r.requesterName ?? '', unit: r.toUnitName })}

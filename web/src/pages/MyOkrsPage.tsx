@@ -4,9 +4,9 @@ import { Button } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { plans as plansApi } from '../api/endpoints';
-import { loadMyApprovedPlans, mapLimit, myKeyResults, type MyKeyResult } from '../api/queries';
-import type { Plan, PlanDetail } from '../api/types';
+import { keyResults as krApi, plans as plansApi } from '../api/endpoints';
+import { mapLimit } from '../api/queries';
+import type { OwnedKeyResult, Plan, PlanDetail } from '../api/types';
 import { useOrgData } from '../app/org-data';
 import { useMe } from '../app/session';
 import { HealthTag, PlanStateTag, ProgressBar } from '../components/health';
@@ -44,7 +44,7 @@ export default function MyOkrsPage() {
   ];
 
   const state = useAsync(async () => {
-    if (!cycle) return { plans: [] as PlanDetail[], due: [] as MyKeyResult[], reviews: 0 };
+    if (!cycle) return { plans: [] as PlanDetail[], due: [] as OwnedKeyResult[], reviews: 0 };
     const [all, reviews] = await Promise.all([
       plansApi.list({ cycleId: cycle.id }),
       plansApi.list({ approverId: 'me', state: 'in_review' }),
@@ -52,15 +52,14 @@ export default function MyOkrsPage() {
     const mine = all.filter((p) =>
       owners.some((o) => o.ownerType === p.ownerType && o.ownerId === p.ownerId),
     );
-    const [details, approved] = await Promise.all([
+    const [details, owned] = await Promise.all([
       mapLimit(mine, 6, (p) => plansApi.get(p.id)),
-      loadMyApprovedPlans([cycle.id], me, org.units),
+      // every KR I answer for in the cycle, on any plan, in one request
+      krApi.ownedBy('me', cycle.id),
     ]);
-    const due = myKeyResults(approved, me).filter(
-      (k) => k.keyResult.progressSource === 'manual' && org.isDue(k.keyResult.lastCheckInAt),
-    );
+    const due = owned.filter((k) => k.checkInDue);
     return { plans: details, due, reviews: reviews.length };
-  }, [cycle?.id, me.id, org.units.length]);
+  }, [cycle?.id, me.id]);
 
   if (!cycle) {
     return (

@@ -2,7 +2,7 @@
  * 部门与公司: a unit's own plan, its sub-units' plans and its people's plans in the cycle, with
  * the unit tree to move around the company.
  */
-import { TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined, TeamOutlined } from '@ant-design/icons';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useParams } from 'react-router';
@@ -54,6 +54,13 @@ export default function OrganizationPage() {
                 cycle: org.cycle?.name ?? '',
               })
             : null
+        }
+        extra={
+          unitId && org.cycle ? (
+            <Link to={`/organization/${unitId}/summary`} className="link-button">
+              <BarChartOutlined aria-hidden /> {t('summary.open')}
+            </Link>
+          ) : null
         }
       />
       <div className="org-layout">

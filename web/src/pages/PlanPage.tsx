@@ -20,6 +20,7 @@ import { AsyncView, EmptyState } from '../components/states';
 import { useAsync } from '../hooks/useAsync';
 import { usePageTitle } from '../hooks/usePageTitle';
 import { moveItem } from '../lib/reorder';
+import { carryOverOpen } from '../lib/carry-over';
 import { weightSum } from '../lib/weights';
 import {
   emptyCandidates,
@@ -30,12 +31,14 @@ import { PlanEditorContext, type PlanEditor } from './plan/context';
 import { NewObjectiveForm } from './plan/NewObjectiveForm';
 import { ObjectiveCard } from './plan/ObjectiveCard';
 import { QualityPanel } from './plan/QualityPanel';
+import { CarryOverButton } from './plan/CarryOverDialog';
 import { useReasonPrompt } from './plan/ReasonPrompt';
 import { ReviewActions, ReviewHistory } from './plan/ReviewPanel';
 import { WeightSum } from './plan/WeightSum';
 import { useFeedback } from '../components/feedback';
 
 const ChangesPanel = lazy(() => import('./plan/ChangesPanel'));
+const VersionsPanel = lazy(() => import('./plan/VersionsPanel'));
 
 /** A change to an approved plan that waits for the approver comes back as a pending adjustment (202). */
 function isPendingAdjustment(x: unknown): boolean {
@@ -223,6 +226,7 @@ function PlanEditorView({
                 <TrophyOutlined aria-hidden /> {t('scoring.open')}
               </Link>
             ) : null}
+            {writer && carryOverOpen(plan, cycle) ? <CarryOverButton plan={plan} /> : null}
             {canSubmit ? (
               <Button
                 type="primary"
@@ -358,6 +362,11 @@ function PlanEditorView({
                   canDecide={plan.approverId === me.id || me.role === 'admin'}
                   onDecided={reload}
                 />
+              </Suspense>
+            ) : null}
+            {plan.state !== 'draft' ? (
+              <Suspense fallback={null}>
+                <VersionsPanel plan={plan} />
               </Suspense>
             ) : null}
           </Space>

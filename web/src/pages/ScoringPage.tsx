@@ -3,7 +3,7 @@
  * (0–1 with a note) while the cycle is `reviewing`, the objective and plan scores with their
  * bands, committed misses, the retrospective (复盘), and the approver's close.
  */
-import { CheckCircleOutlined, LeftOutlined } from '@ant-design/icons';
+import { BarChartOutlined, CheckCircleOutlined, LeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, InputNumber, Popconfirm, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +26,9 @@ import { ProblemAlert, useDescribe } from '../components/problems';
 import { AsyncView } from '../components/states';
 import { useAsync } from '../hooks/useAsync';
 import { usePageTitle } from '../hooks/usePageTitle';
+import { carryOverOpen } from '../lib/carry-over';
 import { defaultScore, formatScore } from '../lib/scores';
+import { CarryOverButton } from './plan/CarryOverDialog';
 
 const BAND_COLORS: Record<ScoreBand, { color: string; background: string }> = {
   green: { color: '#1a7f0e', background: '#eafae6' },
@@ -89,6 +91,11 @@ function ScoringView({
   usePageTitle(title);
 
   const writer = canWritePlan(plan, me);
+  // the unit whose summary this plan counts in: its own unit, or its owner's first unit
+  const summaryUnitId =
+    plan.ownerType === 'unit'
+      ? plan.ownerId
+      : org.units.find((u) => u.memberIds.includes(plan.ownerId))?.id;
   const approver = me.role === 'admin' || (plan.approverId !== null && plan.approverId === me.id);
   const open = cycle?.state === 'reviewing' && plan.state === 'approved';
   const objectives = [...plan.objectives].sort((a, b) => a.priority - b.priority);
@@ -126,6 +133,15 @@ function ScoringView({
             <Link to={`/plans/${plan.id}`} className="link-button">
               <LeftOutlined aria-hidden /> {t('scoring.backToPlan')}
             </Link>
+            {summaryUnitId ? (
+              <Link
+                to={`/organization/${summaryUnitId}/summary?cycle=${plan.cycleId}`}
+                className="link-button"
+              >
+                <BarChartOutlined aria-hidden /> {t('summary.open')}
+              </Link>
+            ) : null}
+            {writer && carryOverOpen(plan, cycle) ? <CarryOverButton plan={plan} /> : null}
             {open && approver ? (
               <Popconfirm
                 title={t('scoring.closeConfirm')}

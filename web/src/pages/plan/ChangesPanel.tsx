@@ -4,7 +4,7 @@
  * history of decisions and adjustments. Loaded lazily by the plan page.
  */
 import { Button, Card, Input, Space, Tag } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adjustments as adjustmentsApi } from '../../api/endpoints';
 import type { Adjustment, PlanDetail } from '../../api/types';
@@ -35,6 +35,15 @@ export default function ChangesPanel({
     const adjusted = history.items.filter((h) => h.type === 'adjustment');
     return { pending: pending.items, diff, history: adjusted };
   }, [plan.id, plan.version]);
+  // a change waiting for approval leaves the plan's version as it was: whenever the page loads
+  // the plan again, load again too (what shows stays meanwhile)
+  const { reload } = state;
+  const shown = useRef(plan);
+  useEffect(() => {
+    if (shown.current === plan) return;
+    shown.current = plan;
+    void reload();
+  }, [plan, reload]);
 
   return (
     <Card title={<h2 className="card-title">{t('changes.title')}</h2>}>

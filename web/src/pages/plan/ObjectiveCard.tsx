@@ -29,7 +29,9 @@ import { ActionList } from './ActionList';
 import { AlignmentPicker, fromPickerValue, toPickerValue } from './AlignmentPicker';
 import { usePlanEditor } from './context';
 import { initialKeyResultValues, KeyResultForm, keyResultBody } from './KeyResultForm';
+import { RequestSupportButton } from './RequestSupport';
 import { WeightSum } from './WeightSum';
+import { canWritePlan } from '../../api/queries';
 import { useFeedback } from '../../components/feedback';
 
 export interface ObjectiveCardProps {
@@ -221,6 +223,11 @@ export function ObjectiveCard({
                 aria-label={t('objective.delete', { title: o.title })}
               />
             </Popconfirm>
+          ) : null}
+          {canWritePlan(ed.plan, ed.me) &&
+          ed.plan.state !== 'closed' &&
+          o.visibility === 'public' ? (
+            <RequestSupportButton objective={o} plan={ed.plan} />
           ) : null}
         </div>
 

@@ -21,10 +21,14 @@ export function useReasonPrompt(): [() => Promise<string | null>, React.ReactNod
     resolver.current?.(value);
     resolver.current = null;
     setOpen(false);
+    // a reason given belongs to that change: the next one starts empty (a cancel keeps the text)
+    if (value !== null) setText('');
   };
   const element = (
     <Modal
       open={open}
+      // above the dialog that asked (e.g. the key result form), however often either opens
+      zIndex={1100}
       title={t('plan.reasonTitle')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}

@@ -1,0 +1,10 @@
+import { connect } from '../src/db/connect.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { loadConfig } from '../src/config.js';
+import { seedDemo } from '../src/demo/seed.js';
+const h = connect(':memory:');
+await migrateToLatest(h.db as never);
+await seedDemo({ db: h.db, engine: h.engine, config: loadConfig({}), now: () => new Date() } as never);
+console.log(await h.db.selectFrom('support_links').selectAll().execute());
+console.log(await h.db.selectFrom('objectives').select(['title', 'weight', 'plan_id']).where('title', 'like', '%渠道伙伴%').execute());
+await h.close();
