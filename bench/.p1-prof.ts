@@ -1,5 +1,6 @@
 /** P1 scratch: profile the server on a private copy of the cached SQLite org (not committed). */
 import fs from 'node:fs';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { connect } from '../src/db/connect.js';
 import { loadTargets } from './prepare.js';
@@ -29,10 +30,12 @@ try {
   for (const s of specs) await runScenario(server.url, { ...s, connections: 4 }, 2);
   for (const s of specs) {
     if (prof === '1') process.kill(server.pid, 'SIGUSR2');
+    const st = prof === 'strace' ? spawn('strace', ['-c', '-f', '-e', 'trace=fsync,fdatasync,pwrite64,pread64,write,writev', '-p', String(server.pid)], { stdio: ['ignore', 'inherit', 'inherit'] }) : null;
     const m = startCpuMeter(() => [server.pid]);
     let peak = 0;
     const r = await runScenario(server.url, s, Number(secs), () => { peak = Math.max(peak, server.rss()); });
     const cpu = m.stop();
+    if (st) { st.kill('SIGINT'); await new Promise((r) => st.once('exit', r)); }
     if (prof === '1') { process.kill(server.pid, 'SIGUSR2'); await new Promise((r) => setTimeout(r, 1500)); }
     console.log(`${s.name}: ${Math.round(r.rps)} req/s p50 ${r.p50} p99 ${r.p99} cpu ${(cpu / r.requests).toFixed(3)} ms/req rss ${Math.round(peak / 1048576)} MB non2xx ${r.non2xx} ${JSON.stringify(r.statusCodes)}`);
   }

@@ -30,6 +30,7 @@ import {
   findLaggingKeyResults,
   listScopeUnits,
   summarizeScope,
+  type SummaryPart,
 } from '../src/modules/dashboard/dashboard.repository.js';
 import { healthBounds } from '../src/modules/dashboard/health-bounds.js';
 import { recentCheckIns } from '../src/modules/key-results/key-results.repository.js';
@@ -105,12 +106,27 @@ export function floorOps(
       if (!root) throw new Error('floor: no root unit');
       const bounds = healthBounds(view.expected, view.thresholds);
       const since = new Date(Date.now() - 7 * 86_400_000).toISOString();
+      const summarize = (parts?: SummaryPart[]) =>
+        summarizeScope(
+          db,
+          org,
+          t.cycleId,
+          root.id,
+          bounds,
+          since,
+          { limit: 100, strategy: 'by-progress' },
+          parts,
+        );
+      // as dashboard.service: one statement on SQLite, three side by side on PostgreSQL
       const [, summary] = await Promise.all([
         listScopeUnits(db, org, root.id, t.cycleId),
-        summarizeScope(db, org, t.cycleId, root.id, bounds, since, {
-          limit: 100,
-          strategy: 'by-progress',
-        }),
+        handle.engine === 'postgres'
+          ? Promise.all([
+              summarize(['plans', 'lagging']),
+              summarize(['objectives']),
+              summarize(['key_results']),
+            ]).then(([a]) => a)
+          : summarize(),
       ]);
       await findLaggingKeyResults(
         db,

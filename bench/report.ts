@@ -158,7 +158,8 @@ export function markdown(r: EngineResult): string {
         ` ${s.loadAverage.join(' → ')} |`,
     ),
     '',
-    `Server RSS: ${r.server.rssIdleMb} MB idle after start, ${r.server.rssMaxMixMb} MB at most under the mix, ` +
+    `Server RSS: ${r.server.rssIdleMb} MB idle after start, ${r.server.rssMaxMixMb} MB at most under the mix ` +
+      '(run on a fresh server of its own, after a warm-up), ' +
       `${r.server.rssMaxMb} MB at most overall. PostgreSQL pool: ${r.server.poolSize} connections per process.`,
     '',
     '| target | actual | met |',

@@ -10,8 +10,11 @@ export interface ScenarioSpec {
   name: string;
   label: string;
   connections: number;
-  /** `uncached`: on a server with the read-model cache off (POLARIS_READ_CACHE_MS=0) */
-  server: 'default' | 'uncached';
+  /**
+   * `uncached`: on a server with the read-model cache off (POLARIS_READ_CACHE_MS=0); `own`: on a
+   * fresh server of its own (the mix: its memory is not what earlier scenarios left behind)
+   */
+  server: 'default' | 'own' | 'uncached';
   /** the floor operation it is compared with */
   floor: 'planRead' | 'dashboard' | 'alignment' | 'checkIn' | 'mix';
   /** the next request; `i` counts requests of this scenario */
@@ -112,7 +115,7 @@ export function scenarios(t: Targets, connections: number): ScenarioSpec[] {
       name: 'mix',
       label: 'mix: 70 % GET /plans/:id, 30 % POST check-ins',
       connections,
-      server: 'default',
+      server: 'own',
       floor: 'mix',
       next: (i) => (i % 10 < 7 ? planRead() : checkIn()),
     },

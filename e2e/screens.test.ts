@@ -177,7 +177,8 @@ describe.runIf(shouldRunBrowserSuites())('every screen is accessible', () => {
 
   it('the alignment map marks and lists the cross-department support link (协同)', async () => {
     const { context, page, errors } = await newPage(browser, { locale: 'zh-CN' });
-    await signIn(page, server.url, 'wangfang@xingchen.test', '/alignment');
+    // 刘洋 (销售部): the screens above switched 王芳 to English, and the choice is remembered
+    await signIn(page, server.url, 'liuyang@xingchen.test', '/alignment');
     // the demo's one accepted request: 产品部 supports 销售部's channel objective
     const supporting = '为渠道伙伴提供标准演示环境和试用流程';
     const supported = '建立可复制的渠道销售体系';

@@ -317,6 +317,8 @@ export interface SupportRequestTable {
   message: string;
   /** JSON text of the key result the requester would like to see ({title, metricType?, …}) */
   desired_key_result: string | null;
+  /** the date (YYYY-MM-DD) the support is needed by, if the requester gave one */
+  needed_by: string | null;
   state: 'open' | 'accepted' | 'declined' | 'withdrawn';
   /** why it was declined (required) or withdrawn */
   response_reason: string | null;

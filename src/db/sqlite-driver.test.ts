@@ -163,4 +163,41 @@ describe('the SQLite driver (statement reuse, group commit)', () => {
     other.close();
     expect(await all()).toEqual([{ id: 1, label: 'one', extra: 'x', more: 7 }]);
   });
+  it('groups the transactions of requests that arrive in the same turn of the event loop', async () => {
+    // each starts from its own macrotask, as HTTP requests do, and runs start to end in it
+    const done = await Promise.all(
+      Array.from(
+        { length: 5 },
+        (_, i) =>
+          new Promise<string[]>((resolve, reject) =>
+            setImmediate(() => {
+              db.transaction()
+                .execute(async (trx) => {
+                  await trx
+                    .insertInto('items')
+                    .values({ id: i, label: `item ${i}` })
+                    .execute();
+                })
+                .then(() => resolve(committedLabels()), reject);
+            }),
+          ),
+      ),
+    );
+    expect(commits).toBe(1);
+    // durable when resolved: another connection saw all five
+    for (const labels of done) expect(labels).toHaveLength(5);
+    expect(raw.inTransaction).toBe(false);
+  });
+
+  it('commits an open group before a write outside a transaction resolves', async () => {
+    const first = db.transaction().execute(async (trx) => {
+      await trx.insertInto('items').values({ id: 1, label: 'in a group' }).execute();
+    });
+    // the group is open (its COMMIT scheduled) when this write runs
+    await Promise.resolve();
+    await db.insertInto('items').values({ id: 2, label: 'alone' }).execute();
+    expect(committedLabels()).toEqual(['in a group', 'alone']);
+    await first;
+    expect(raw.inTransaction).toBe(false);
+  });
 });

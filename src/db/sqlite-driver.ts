@@ -6,14 +6,19 @@
  *    run thousands of times a second.
  *
  * 2. Group commit. With `synchronous = FULL` every COMMIT waits for the disk (fsync), and
- *    better-sqlite3 waits on the only thread. When other work is queued for the connection,
- *    a finished transaction is closed as a savepoint inside one physical transaction that the
- *    next ones join; the physical COMMIT — one fsync for the whole group — happens as soon as
- *    nothing waits (or the group reaches MAX_GROUP transactions / MAX_GROUP_MS). Each
+ *    better-sqlite3 waits on the only thread. A finished transaction is closed as a savepoint
+ *    inside one physical transaction that the next ones join; the physical COMMIT — one fsync
+ *    for the whole group — happens once nothing waits for the connection and the requests that
+ *    arrived meanwhile have run (the next turn of the event loop: a request's transaction, its
+ *    statements being synchronous, runs start to end within one turn and would otherwise never
+ *    meet another), or when the group reaches MAX_GROUP transactions / MAX_GROUP_MS. Each
  *    transaction's commit resolves only after that COMMIT, so nothing is acknowledged before it
  *    is durable; a failed COMMIT fails every transaction of the group. A transaction that rolls
- *    back undoes only its own savepoint. Reads that run while a group is open see its writes
- *    slightly before they are durable (as they would with `synchronous = NORMAL`).
+ *    back undoes only its own savepoint. A write outside a transaction that runs while a group
+ *    is open commits the group before it resolves. Reads that run while a group is open see its
+ *    writes slightly before they are durable (as they would with `synchronous = NORMAL`).
+ *
+ * 3. Rows are made in JavaScript from raw arrays (see `withRowMaker`).
  */
 import type SQLite from 'better-sqlite3';
 import type { CompiledQuery } from 'kysely';
@@ -97,6 +102,11 @@ export class StatementCache {
     return fresh;
   }
 
+  /** whether the statement only reads (kept statements; others are treated as writes) */
+  isReadonly(sql: string): boolean {
+    return this.statements.get(sql)?.stmt.readonly ?? false;
+  }
+
   clear(): void {
     this.statements.clear();
   }
@@ -106,11 +116,13 @@ export class StatementCache {
 class Lease implements DatabaseConnection {
   /** the connection was handed on early (its transaction waits in a commit group) */
   handedOn = false;
+  /** between BEGIN and COMMIT / ROLLBACK of a transaction */
+  inTransaction = false;
 
   constructor(private readonly driver: GroupCommitSqliteDriver) {}
 
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    return Promise.resolve(this.driver.execute<R>(query));
+    return Promise.resolve(this.driver.execute<R>(query, this));
   }
 
   streamQuery<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
@@ -130,6 +142,9 @@ export class GroupCommitSqliteDriver implements Driver {
   /** transactions released into the open physical transaction, waiting for its COMMIT */
   private group: Member[] = [];
   private groupStartedAt = 0;
+  /** a COMMIT of the open group is scheduled (setImmediate) */
+  private commitScheduled = false;
+  private closed = false;
 
   constructor(private readonly db: SQLite.Database) {
     this.statements = new StatementCache(db);
@@ -143,7 +158,8 @@ export class GroupCommitSqliteDriver implements Driver {
     return new Lease(this);
   }
 
-  async beginTransaction(): Promise<void> {
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    (connection as Lease).inTransaction = true;
     this.failGroupIfLost();
     if (!this.db.inTransaction) {
       this.run('begin');
@@ -153,14 +169,16 @@ export class GroupCommitSqliteDriver implements Driver {
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    (connection as Lease).inTransaction = false;
     this.run(`release ${SAVEPOINT}`);
     const durable = new Promise<void>((resolve, reject) => this.group.push({ resolve, reject }));
     const full =
       this.group.length >= MAX_GROUP || performance.now() - this.groupStartedAt >= MAX_GROUP_MS;
-    if (this.waiters.length === 0 || full) {
+    if (full) {
       this.commitGroup();
     } else {
-      // let the next one in; this transaction is committed with the group
+      // let the next one in (a waiter now, or requests arriving before the scheduled COMMIT);
+      // this transaction is committed with the group
       (connection as Lease).handedOn = true;
       this.handOn();
     }
@@ -168,6 +186,7 @@ export class GroupCommitSqliteDriver implements Driver {
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    (connection as Lease).inTransaction = false;
     // handed on: its group's COMMIT failed and rolled everything back already
     if ((connection as Lease).handedOn || !this.db.inTransaction) return;
     this.run(`rollback to ${SAVEPOINT}`);
@@ -196,11 +215,25 @@ export class GroupCommitSqliteDriver implements Driver {
 
   async destroy(): Promise<void> {
     if (this.group.length > 0) this.commitGroup();
+    this.closed = true;
     this.statements.clear();
     this.db.close();
   }
 
-  execute<R>(query: CompiledQuery): QueryResult<R> {
+  execute<R>(query: CompiledQuery, lease?: Lease): QueryResult<R> {
+    const result = this.executeStatement<R>(query);
+    // a write outside a transaction ran inside the open group: durable before it is answered
+    if (
+      lease?.inTransaction === false &&
+      this.group.length > 0 &&
+      !this.statements.isReadonly(query.sql)
+    ) {
+      this.commitGroup();
+    }
+    return result;
+  }
+
+  private executeStatement<R>(query: CompiledQuery): QueryResult<R> {
     let p = this.statements.prepare(query.sql);
     const parameters = query.parameters as unknown[];
     if (p.toRow !== null) {
@@ -235,8 +268,11 @@ export class GroupCommitSqliteDriver implements Driver {
   }
 
   /**
-   * Passes the connection to the next waiter, or, with none, commits the group and unlocks. A
-   * group does not wait longer than MAX_GROUP_MS, however many reads queue up behind it.
+   * Passes the connection to the next waiter, or, with none, unlocks it and schedules the
+   * group's COMMIT for after the I/O that is ready now: requests that arrived meanwhile run
+   * first (a request's transaction runs start to end within one turn of the event loop, the
+   * statements being synchronous) and join the group. A group does not wait longer than
+   * MAX_GROUP_MS, however many reads queue up behind it.
    */
   private handOn(): void {
     if (this.group.length > 0 && performance.now() - this.groupStartedAt >= MAX_GROUP_MS) {
@@ -247,8 +283,19 @@ export class GroupCommitSqliteDriver implements Driver {
       next();
       return;
     }
-    if (this.group.length > 0) this.commitGroup();
     this.locked = false;
+    if (this.group.length > 0) this.scheduleCommit();
+  }
+
+  private scheduleCommit(): void {
+    if (this.commitScheduled) return;
+    this.commitScheduled = true;
+    setImmediate(() => {
+      this.commitScheduled = false;
+      // in use: whoever holds the connection commits or schedules again when it lets go
+      if (this.closed || this.locked || this.group.length === 0) return;
+      this.commitGroup();
+    });
   }
 
   private commitGroup(): void {

@@ -52,6 +52,7 @@ for (const { engine, skip } of await enginesToTest()) {
         fromObjectiveId: objective.id,
         toUnitId: s.marketingId,
         message: 'Please run two campaigns in the east region',
+        neededBy: '2099-03-31',
         desiredKeyResult: { title: 'Run 2 campaigns', metricType: 'number', targetValue: 2 },
       });
       expect(res.status).toBe(201);
@@ -70,6 +71,7 @@ for (const { engine, skip } of await enginesToTest()) {
         toUnitId: s.marketingId,
         toUnitName: 'Marketing',
         toUnitLeaderId: s.otherLead.id,
+        neededBy: '2099-03-31',
         desiredKeyResult: { title: 'Run 2 campaigns', metricType: 'number', targetValue: 2 },
         createdObjectiveId: null,
         version: 1,
@@ -161,6 +163,7 @@ for (const { engine, skip } of await enginesToTest()) {
         fromObjectiveId: objective.id,
         toUnitId: s.salesId,
         message: '   ',
+        neededBy: '2001-01-01',
         desiredKeyResult: { title: 'Leads', metricType: 'number', startValue: 5, targetValue: 5 },
       });
       expect(res.status).toBe(422);
@@ -169,7 +172,16 @@ for (const { engine, skip } of await enginesToTest()) {
         ['fromObjectiveId', 'request.private_objective'],
         ['toUnitId', 'request.same_unit'],
         ['desiredKeyResult.targetValue', expect.any(String)],
+        ['neededBy', 'date.past'],
       ]);
+      const impossible = await s.salesLead.api.post('/requests', {
+        fromObjectiveId: objective.id,
+        toUnitId: s.marketingId,
+        message: 'Help',
+        neededBy: '2099-02-31',
+      });
+      expect(impossible.status).toBe(400);
+      expect(impossible.body.errors[0].path).toBe('neededBy');
     });
 
     it('refuses a second open request for the same objective and unit with 409', async () => {

@@ -1,7 +1,6 @@
 /** API shapes of the alignment map, and the cycle summary the read models share. */
 import { Type, type Static } from '@sinclair/typebox';
 import type { CycleRow } from '../../db/schema.js';
-import type { Health as HealthValue } from '../../domain/progress.js';
 import { DateString, Fraction, Health, Id, Nullable } from '../../http/schemas.js';
 
 export const OwnerType = Type.Union([Type.Literal('unit'), Type.Literal('user')]);
@@ -147,30 +146,3 @@ export interface ObjectiveTraits {
   checkedIn: boolean;
 }
 
-/** objective row + its plan → node; `health` is measured by the caller against the plan's cycle */
-export function toAlignmentNode(
-  row: { id: string; title: string; plan_id: string; progress: number },
-  plan: {
-    cycle_id: string;
-    owner_type: 'unit' | 'user';
-    owner_id: string;
-    owner_name: string | null;
-  },
-  traits: ObjectiveTraits,
-  health: HealthValue,
-): AlignmentNode {
-  return {
-    id: row.id,
-    type: 'objective',
-    title: row.title,
-    planId: row.plan_id,
-    ownerType: plan.owner_type,
-    ownerId: plan.owner_id,
-    ownerName: plan.owner_name,
-    cycleId: plan.cycle_id,
-    progress: row.progress,
-    health,
-    kind: traits.kind,
-    visibility: traits.visibility,
-  };
-}

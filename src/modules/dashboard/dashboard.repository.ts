@@ -111,6 +111,10 @@ function laggingCte(
  * than a join: SQLite then reads the covering index only; as a join repeated over the same
  * materialized CTE it visits every KR's row too, at twice the cost.)
  */
+/** the parts of a ScopeSummary; summarizeScope computes the ones asked for */
+export type SummaryPart = 'plans' | 'objectives' | 'key_results' | 'lagging';
+const ALL_PARTS: readonly SummaryPart[] = ['plans', 'objectives', 'key_results', 'lagging'];
+
 export async function summarizeScope(
   db: DbOrTrx,
   organizationId: string,
@@ -119,9 +123,31 @@ export async function summarizeScope(
   bounds: HealthBounds,
   since: string,
   lagging: { limit: number; strategy: LaggingStrategy },
+  parts: readonly SummaryPart[] = ALL_PARTS,
 ): Promise<ScopeSummary> {
+  const selects = {
+    plans: sql`select 'plans' as kind, sp.state as label, count(*) as total, 0 as not_started,
+      0 as on_track, 0 as at_risk, 0 as off_track, 0 as extra
+    from scope_plans sp group by sp.state`,
+    objectives: sql`select 'objectives' as kind, null as label, ${healthCounts('o', bounds)},
+      0 as extra
+    from objectives o
+    where o.plan_id in (select id from scope_plans where state = 'approved')
+      and o.organization_id = ${organizationId}`,
+    key_results: sql`select 'key_results' as kind, null as label, ${healthCounts('kr', bounds)},
+      coalesce(sum(case when kr.last_check_in_at >= ${since} then 1 else 0 end), 0) as extra
+    from key_results kr
+    where kr.plan_id in (select id from scope_plans where state = 'approved')
+      and kr.organization_id = ${organizationId}`,
+    lagging: sql`select 'lagging' as kind, l.id as label, 0 as total, 0 as not_started,
+      0 as on_track, 0 as at_risk, 0 as off_track, l.progress as extra from lagging l`,
+  };
+  const ctes = parts.includes('lagging')
+    ? sql`${withScopePlans(organizationId, cycleId, unitId)},
+    ${laggingCte(organizationId, bounds.onTrackMin, lagging.limit, lagging.strategy)}`
+    : withScopePlans(organizationId, cycleId, unitId);
   const result = await sql<{
-    kind: 'plans' | 'objectives' | 'key_results' | 'lagging';
+    kind: SummaryPart;
     label: string | null;
     total: number;
     not_started: number;
@@ -129,24 +155,13 @@ export async function summarizeScope(
     at_risk: number;
     off_track: number;
     extra: number;
-  }>`${withScopePlans(organizationId, cycleId, unitId)},
-    ${laggingCte(organizationId, bounds.onTrackMin, lagging.limit, lagging.strategy)}
-    select 'plans' as kind, sp.state as label, count(*) as total, 0 as not_started,
-      0 as on_track, 0 as at_risk, 0 as off_track, 0 as extra
-    from scope_plans sp group by sp.state
+  }>`${ctes}
+    ${sql.join(
+      parts.map((part) => selects[part]),
+      sql`
     union all
-    select 'objectives', null, ${healthCounts('o', bounds)}, 0
-    from objectives o
-    where o.plan_id in (select id from scope_plans where state = 'approved')
-      and o.organization_id = ${organizationId}
-    union all
-    select 'key_results', null, ${healthCounts('kr', bounds)},
-      coalesce(sum(case when kr.last_check_in_at >= ${since} then 1 else 0 end), 0)
-    from key_results kr
-    where kr.plan_id in (select id from scope_plans where state = 'approved')
-      and kr.organization_id = ${organizationId}
-    union all
-    select 'lagging', l.id, 0, 0, 0, 0, 0, l.progress from lagging l`.execute(db);
+    `,
+    )}`.execute(db);
 
   const zero = (): HealthCountRow => ({
     total: 0,

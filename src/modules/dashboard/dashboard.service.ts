@@ -14,6 +14,7 @@ import {
   listScopeUnits,
   summarizeScope,
   type LaggingStrategy,
+  type SummaryPart,
 } from './dashboard.repository.js';
 import {
   toAtRiskKeyResult,
@@ -69,12 +70,28 @@ export async function getDashboard(
 
   // the company holds most plans: walk its lagging KRs worst first; a unit's are few, sort them
   const strategy: LaggingStrategy = scope.parent_id === null ? 'by-progress' : 'by-plan';
+  const summarize = (parts?: SummaryPart[]) =>
+    summarizeScope(
+      ctx.db,
+      org,
+      cycleId,
+      scope.id,
+      bounds,
+      since,
+      { limit: AT_RISK_PAGE, strategy },
+      parts,
+    );
   const [unitRows, summary, readScope] = await Promise.all([
     listScopeUnits(ctx.db, org, scope.id, cycleId),
-    summarizeScope(ctx.db, org, cycleId, scope.id, bounds, since, {
-      limit: AT_RISK_PAGE,
-      strategy,
-    }),
+    // SQLite runs one statement at a time: one statement, one scope. PostgreSQL runs the pool's
+    // statements side by side: the two big counts each on a connection of their own.
+    ctx.engine === 'postgres'
+      ? Promise.all([
+          summarize(['plans', 'lagging']),
+          summarize(['objectives']),
+          summarize(['key_results']),
+        ]).then(([a, b, c]) => ({ ...a, objectives: b.objectives, keyResults: c.keyResults }))
+      : summarize(),
     loadPrivateReadScope(ctx.db, actor),
   ]);
 

@@ -13,9 +13,14 @@ import type { DbOrTrx } from '../../context.js';
 import { findCycleClock } from './progress.repository.js';
 
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+/** the last answer per timezone: the local date cannot change within a minute (UTC offsets are whole minutes) */
+const lastDates = new Map<string, { minute: number; date: string }>();
 
 /** `YYYY-MM-DD` of `now` in `timeZone` (one cached formatter per timezone). */
 function localDate(now: Date, timeZone: string): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  const last = lastDates.get(timeZone);
+  if (last !== undefined && last.minute === minute) return last.date;
   let f = dayFormatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', {
@@ -26,7 +31,9 @@ function localDate(now: Date, timeZone: string): string {
     });
     dayFormatters.set(timeZone, f);
   }
-  return f.format(now);
+  const date = f.format(now);
+  if (!Number.isNaN(minute)) lastDates.set(timeZone, { minute, date });
+  return date;
 }
 
 const thresholdsBySettings = new Map<string, HealthThresholds>();

@@ -11,16 +11,18 @@ export function isPostgres(db: DbOrTrx): boolean {
 type OrgId = { orgId: string; id: string };
 
 // The roll-up runs these for every level of every check-in: each is compiled once.
-const planOfKeyResultLock = precompile(['orgId', 'id'], (db, p: OrgId) =>
-  db
-    .selectFrom('plans')
-    .select('plans.id')
-    .where('plans.organization_id', '=', p.orgId)
-    .where('plans.id', '=', (eb) =>
-      eb.selectFrom('key_results').select('key_results.plan_id').where('key_results.id', '=', p.id),
-    )
-    .forUpdate(),
-);
+const alignedKeyResultLocked = precompile(['orgId', 'id'], (db, p: OrgId) => {
+  const aligned = db
+    .selectFrom('key_results')
+    .selectAll('key_results')
+    .where('key_results.id', '=', p.id)
+    .where('key_results.organization_id', '=', p.orgId)
+    .where('key_results.progress_source', '=', 'aligned');
+  // SQLite serializes writers itself: no lock, no join
+  return isPostgres(db)
+    ? aligned.innerJoin('plans', 'plans.id', 'key_results.plan_id').forUpdate('plans')
+    : aligned;
+});
 const keyResultById = precompile(['orgId', 'id'], (db, p: OrgId) =>
   db
     .selectFrom('key_results')
@@ -90,16 +92,12 @@ const planProgressUpdate = precompile(
 );
 
 /**
- * Locks the plan of a KR until commit (PostgreSQL), so that concurrent roll-ups through the same
- * plan run one after the other and each reads what the previous one wrote. No-op on SQLite.
+ * The KR when its progress follows the objectives aligned to it (else undefined), its plan locked
+ * until commit on PostgreSQL, so that concurrent roll-ups through the same plan run one after the
+ * other and each reads what the previous one wrote. One query; SQLite serializes writes itself.
  */
-export async function lockPlanOfKeyResult(
-  db: DbOrTrx,
-  orgId: string,
-  keyResultId: string,
-): Promise<void> {
-  if (!isPostgres(db)) return;
-  await planOfKeyResultLock.execute(db, { orgId, id: keyResultId });
+export function lockAlignedKeyResult(db: DbOrTrx, orgId: string, id: string) {
+  return alignedKeyResultLocked.takeFirst(db, { orgId, id });
 }
 
 export function findKeyResult(db: DbOrTrx, orgId: string, id: string) {

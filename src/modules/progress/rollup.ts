@@ -97,12 +97,9 @@ async function rollUpObjective(
   const plan = await rollUpPlan(db, orgId, objective.plan_id);
   const parentId = objective.aligned_to_key_result_id;
   if (parentId !== null && depth < MAX_DEPTH) {
-    const parent = await repo.findKeyResult(db, orgId, parentId);
-    if (parent?.progress_source === 'aligned') {
-      // lock the parent's plan before reading the children it averages
-      await repo.lockPlanOfKeyResult(db, orgId, parentId);
-      await rollUpKeyResult(db, orgId, parent, null, depth + 1);
-    }
+    // an `aligned` parent, its plan locked before reading the children it averages
+    const parent = await repo.lockAlignedKeyResult(db, orgId, parentId);
+    if (parent) await rollUpKeyResult(db, orgId, parent, null, depth + 1);
   }
   return { objective: { id: objective.id, progress: objective.progress }, plan };
 }

@@ -1,6 +1,6 @@
 /** API shapes of cross-department requests (协同), their support links, and the request bodies. */
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Nullable, PageQuery, Timestamp, Title } from '../../http/schemas.js';
+import { DateString, Id, Nullable, PageQuery, Timestamp, Title } from '../../http/schemas.js';
 import { Direction, MetricType, MetricValue, Weight } from '../key-results/key-results.schema.js';
 import { Reason } from '../plans/http.js';
 import type { RequestView, SupportLinkView } from './requests.repository.js';
@@ -47,6 +47,8 @@ export const SupportRequestSchema = Type.Object(
     toUnitName: Type.String(),
     toUnitLeaderId: Nullable(Id),
     message: Type.String(),
+    /** the date the support is needed by */
+    neededBy: Nullable(DateString),
     desiredKeyResult: Nullable(
       Type.Object({
         title: Type.String(),
@@ -78,6 +80,8 @@ export const CreateRequestBody = Type.Object(
     fromObjectiveId: Id,
     toUnitId: Id,
     message: Message,
+    /** the date (YYYY-MM-DD) the support is needed by */
+    neededBy: Type.Optional(Nullable(DateString)),
     desiredKeyResult: Type.Optional(DesiredKeyResult),
   },
   { additionalProperties: false },
@@ -182,6 +186,7 @@ export function toSupportRequest(row: RequestView): SupportRequest {
     toUnitName: row.to_unit_name,
     toUnitLeaderId: row.to_unit_leader_id,
     message: row.message,
+    neededBy: row.needed_by,
     desiredKeyResult: parseDesired(row.desired_key_result),
     reason: row.response_reason,
     responderId: row.responder_id,

@@ -143,6 +143,11 @@ export async function createRequest(
         });
       }
       problems.push(...desiredProblems(input.desiredKeyResult));
+      // a day of slack: the requester's today may still be yesterday in UTC
+      const yesterday = new Date(ctx.now().getTime() - 86_400_000).toISOString().slice(0, 10);
+      if (input.neededBy && input.neededBy < yesterday) {
+        problems.push({ path: 'neededBy', message: 'must not be in the past', code: 'date.past' });
+      }
       if (problems.length > 0) throw unprocessable('The request is not valid', problems);
       if (await repo.findOpenRequest(trx, orgId, objective.id, unit.id)) {
         throw conflict('This unit already has an open request for this objective');
@@ -156,6 +161,7 @@ export async function createRequest(
         requester_id: actor.userId,
         to_unit_id: unit.id,
         message: input.message,
+        needed_by: input.neededBy ?? null,
         desired_key_result: input.desiredKeyResult ? JSON.stringify(input.desiredKeyResult) : null,
         state: 'open',
         response_reason: null,
@@ -178,6 +184,7 @@ export async function createRequest(
           fromObjectiveId: objective.id,
           toUnitId: unit.id,
           message: input.message,
+          neededBy: input.neededBy ?? null,
           desiredKeyResult: input.desiredKeyResult ?? null,
         },
         at: now,

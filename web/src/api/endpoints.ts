@@ -373,6 +373,7 @@ export interface CreateRequestInput {
   fromObjectiveId: string;
   toUnitId: string;
   message: string;
+  neededBy?: string;
   desiredKeyResult?: { title: string };
 }
 

@@ -538,6 +538,7 @@ export interface SupportRequest {
   toUnitName: string;
   toUnitLeaderId: string | null;
   message: string;
+  neededBy: string | null;
   desiredKeyResult: {
     title: string;
     metricType?: MetricType;

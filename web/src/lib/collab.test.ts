@@ -103,11 +103,14 @@ describe('request drafts', () => {
       }).desiredKeyResult,
     ).toEqual({ title: '线索 100 条' });
   });
-  it('writes a chosen due date as the message’s last line', () => {
+  it('sends a chosen date as neededBy, leaving the message as typed', () => {
     const d = { toUnitId: 's', message: '帮忙', keyResultTitle: '', dueDate: '2026-03-31' };
-    expect(requestBody('o1', d, (date) => `期望完成日期：${date}`).message).toBe(
-      '帮忙\n\n期望完成日期：2026-03-31',
-    );
+    expect(requestBody('o1', d)).toEqual({
+      fromObjectiveId: 'o1',
+      toUnitId: 's',
+      message: '帮忙',
+      neededBy: '2026-03-31',
+    });
   });
 });
 

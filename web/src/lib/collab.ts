@@ -85,21 +85,15 @@ export function draftProblems(d: RequestDraft): Array<'toUnitId' | 'message'> {
   return out;
 }
 
-/**
- * POST /requests body of a complete draft. The API keeps no due date of its own: a chosen date
- * goes into the message as its last line, `dueLine(date)` (e.g. "期望完成日期：2026-03-31").
- */
-export function requestBody(
-  objectiveId: string,
-  d: RequestDraft,
-  dueLine: (date: string) => string = (date) => `Needed by: ${date}`,
-) {
+/** POST /requests body of a complete draft. */
+export function requestBody(objectiveId: string, d: RequestDraft) {
   const kr = d.keyResultTitle.trim();
   const text = d.message.trim();
   return {
     fromObjectiveId: objectiveId,
     toUnitId: d.toUnitId ?? '',
-    message: d.dueDate ? `${text}\n\n${dueLine(d.dueDate)}` : text,
+    message: text,
+    ...(d.dueDate ? { neededBy: d.dueDate } : {}),
     ...(kr ? { desiredKeyResult: { title: kr } } : {}),
   };
 }

@@ -253,7 +253,7 @@ function SupportLinkList({
   const end = (node: MapSupportLink['from']) =>
     node ? (
       <Button
-        type="link"
+        type="text"
         size="small"
         className="support-end"
         title={t('alignment.focus', { title: node.title })}

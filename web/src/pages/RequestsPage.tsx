@@ -161,6 +161,11 @@ function RequestItem({
           · {when(r.createdAt)}
         </p>
         <div className="pre-line">{r.message}</div>
+        {r.neededBy ? (
+          <p className="small">
+            <span className="muted">{t('collab.dueLine', { date: r.neededBy })}</span>
+          </p>
+        ) : null}
         {r.desiredKeyResult ? (
           <p className="small">
             <span className="muted">{t('collab.desiredKr')}：</span>

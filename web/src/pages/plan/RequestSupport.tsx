@@ -51,9 +51,7 @@ export function RequestSupportButton({
     setSending(true);
     setError(undefined);
     try {
-      await requestsApi.create(
-        requestBody(objective.id, draft, (date) => t('collab.dueLine', { date })),
-      );
+      await requestsApi.create(requestBody(objective.id, draft));
       setOpen(false);
       setDraft(EMPTY);
       setDue(null);
