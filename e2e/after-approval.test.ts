@@ -6,17 +6,16 @@
  * is written, edited (marked 已编辑) and deleted by its author, and nobody else gets its controls
  * (the API answers 403 when forced). Every dialog opened passes axe-core.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   expectAccessible,
-  launchChromium,
   newPage,
   shot,
   shouldRunBrowserSuites,
   signIn,
 } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { useBrowserSuite } from './support/suite.js';
 
 const OWNER = 'lina@xingchen.test'; // 李娜, 市场部: her quarter plan is approved by 王芳
 const APPROVER = 'wangfang@xingchen.test'; // 王芳, 市场部负责人
@@ -111,25 +110,14 @@ const changesCard = (page: Page) =>
   page.locator('.ant-card', { has: page.getByRole('heading', { name: '变更与历史' }) });
 
 describe.runIf(shouldRunBrowserSuites())('通过之后：调整审批、通知与评论（中文）', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = useBrowserSuite();
   let planId = '';
   let krId = '';
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('审核人在变更与历史中接受一次调整、拒绝另一次', async () => {
     // the admin switches on 调整需要审批 in the organization settings
-    const admin = await newPage(browser, { locale: 'zh-CN' });
-    await signIn(admin.page, server.url, 'admin@xingchen.test', '/admin/settings');
+    const admin = await newPage(suite.browser, { locale: 'zh-CN' });
+    await signIn(admin.page, suite.server.url, 'admin@xingchen.test', '/admin/settings');
     const toggle = admin.page.getByRole('switch', { name: '调整已通过的OKR需要审核人批准' });
     await toggle.waitFor();
     expect(await toggle.getAttribute('aria-checked')).toBe('false');
@@ -141,10 +129,10 @@ describe.runIf(shouldRunBrowserSuites())('通过之后：调整审批、通知�
     await admin.context.close();
 
     // the owner changes the approved KR's target from 90 to 120, with a reason
-    const owner = await newPage(browser, { locale: 'zh-CN' });
-    await signIn(owner.page, server.url, OWNER);
+    const owner = await newPage(suite.browser, { locale: 'zh-CN' });
+    await signIn(owner.page, suite.server.url, OWNER);
     ({ planId, krId } = await ownerPlan(owner.page));
-    await owner.page.goto(`${server.url}/plans/${planId}`);
+    await owner.page.goto(`${suite.server.url}/plans/${planId}`);
     await krRow(owner.page).waitFor();
     await expect
       .poll(() => krRow(owner.page).locator('.kr-meta strong').innerText())
@@ -163,8 +151,8 @@ describe.runIf(shouldRunBrowserSuites())('通过之后：调整审批、通知�
     await shot(owner.page, 'zh-after-01-adjustment-pending');
 
     // the approver accepts the first on the plan's 变更与历史 card …
-    const approver = await newPage(browser, { locale: 'zh-CN' });
-    await signIn(approver.page, server.url, APPROVER, `/plans/${planId}`);
+    const approver = await newPage(suite.browser, { locale: 'zh-CN' });
+    await signIn(approver.page, suite.server.url, APPROVER, `/plans/${planId}`);
     const card = changesCard(approver.page);
     const pending = card.getByRole('region', { name: '待审批的调整' });
     const first = pending.locator('li', { hasText: A });
@@ -213,8 +201,8 @@ describe.runIf(shouldRunBrowserSuites())('通过之后：调整审批、通知�
   });
 
   it('通知铃：显示未读数，标记一条已读、全部已读，也能只用键盘', async () => {
-    const { context, page, errors } = await newPage(browser, { locale: 'zh-CN' });
-    await signIn(page, server.url, APPROVER);
+    const { context, page, errors } = await newPage(suite.browser, { locale: 'zh-CN' });
+    await signIn(page, suite.server.url, APPROVER);
     await page.getByRole('heading', { name: '我的OKR', level: 1 }).waitFor();
     const bell = page.getByRole('button', { name: /^通知：/ });
     const unread = async (): Promise<number> => {
@@ -275,8 +263,8 @@ describe.runIf(shouldRunBrowserSuites())('通过之后：调整审批、通知�
 
   it('评论：作者写、改（显示已编辑）、删；别人没有操作按钮，强行调用 API 得到 403', async () => {
     expect(krId).not.toBe('');
-    const author = await newPage(browser, { locale: 'zh-CN' });
-    await signIn(author.page, server.url, OWNER, `/key-results/${krId}`);
+    const author = await newPage(suite.browser, { locale: 'zh-CN' });
+    await signIn(author.page, suite.server.url, OWNER, `/key-results/${krId}`);
     const page = author.page;
     const card = page.locator('.ant-card', { has: page.getByRole('heading', { name: /^评论（/ }) });
     await card.getByText('还没有评论').waitFor();
@@ -306,8 +294,8 @@ describe.runIf(shouldRunBrowserSuites())('通过之后：调整审批、通知�
     const commentId = comments.items[0]!.id;
 
     // another member sees it without controls; forcing the API is refused
-    const other = await newPage(browser, { locale: 'zh-CN' });
-    await signIn(other.page, server.url, OTHER, `/key-results/${krId}`);
+    const other = await newPage(suite.browser, { locale: 'zh-CN' });
+    await signIn(other.page, suite.server.url, OTHER, `/key-results/${krId}`);
     const otherItem = other.page.locator('li.comment-item', { hasText: '案例页改版本周五上线' });
     await otherItem.waitFor();
     expect(await otherItem.getByRole('button').count()).toBe(0);

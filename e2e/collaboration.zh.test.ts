@@ -1,5 +1,5 @@
 /**
- * Cross-department work in the browser, in Chinese: the 市场部 leader asks 销售部 to support one
+ * Cross-department work in the suite.browser, in Chinese: the 市场部 leader asks 销售部 to support one
  * of its objectives (协同) — a first try without a unit is refused and keeps what was typed —,
  * the 销售部 leader opens the request from the inbox and accepts it as a new objective, which
  * appears in 销售部's plan; that plan's versions show the approval and the adjustment, and the
@@ -7,41 +7,28 @@
  * summary opens from the organization view. Every screen passes axe-core without serious or
  * critical violations.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   expectAccessible,
-  launchChromium,
   newPage,
   PASSWORD,
   shot,
   shouldRunBrowserSuites,
   signIn,
 } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { useBrowserSuite } from './support/suite.js';
 
 const MKT_OBJECTIVE = '为销售输送充足且高质量的线索';
 const MESSAGE = '请销售部每周跟进市场部转交的线索，并反馈转化情况';
 const SUPPORT_TITLE = '及时跟进市场线索，提升转化';
 
 describe.runIf(shouldRunBrowserSuites())('跨部门协同与计划版本（中文）', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useBrowserSuite();
 
   it('市场部负责人请求销售部协同，销售部负责人接受后目标出现在销售部计划中，并能查看版本对比', async () => {
     // 王芳 (市场部) asks 销售部 to support the leads objective
-    const mkt = await newPage(browser, { locale: 'zh-CN' });
-    await signIn(mkt.page, server.url, 'wangfang@xingchen.test');
+    const mkt = await newPage(suite.browser, { locale: 'zh-CN' });
+    await signIn(mkt.page, suite.server.url, 'wangfang@xingchen.test');
     let page = mkt.page;
     await page.getByRole('heading', { name: '我的OKR', level: 1 }).waitFor();
     // the department's plan, from the organization view
@@ -96,8 +83,8 @@ describe.runIf(shouldRunBrowserSuites())('跨部门协同与计划版本（中�
     await mkt.context.close();
 
     // 刘洋 (销售部) finds it in the inbox and accepts it as a new objective
-    const sales = await newPage(browser, { locale: 'zh-CN' });
-    await signIn(sales.page, server.url, 'liuyang@xingchen.test');
+    const sales = await newPage(suite.browser, { locale: 'zh-CN' });
+    await signIn(sales.page, suite.server.url, 'liuyang@xingchen.test');
     page = sales.page;
     await page.getByRole('heading', { name: '我的OKR', level: 1 }).waitFor();
     const inbox = page.getByRole('region', { name: '发给我部门的支持请求' });
@@ -168,21 +155,21 @@ describe.runIf(shouldRunBrowserSuites())('跨部门协同与计划版本（中�
 
   it('周期评估时，市场部负责人把未完成的目标延续到下个周期（重复延续不会重复复制）', async () => {
     // the admin opens the next quarter and moves this one to 评估中 (through the API)
-    const admin = await newPage(browser, { locale: 'zh-CN' });
+    const admin = await newPage(suite.browser, { locale: 'zh-CN' });
     const api = admin.context.request;
-    const login = await api.post(`${server.url}/api/v1/auth/login`, {
+    const login = await api.post(`${suite.server.url}/api/v1/auth/login`, {
       data: { email: 'admin@xingchen.test', password: PASSWORD },
     });
     expect(login.status()).toBe(200);
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const headers = { 'x-csrf-token': csrfToken };
-    const list = (await (await api.get(`${server.url}/api/v1/cycles`)).json()) as {
+    const list = (await (await api.get(`${suite.server.url}/api/v1/cycles`)).json()) as {
       items: { id: string; kind: string; state: string; endDate: string; version: number }[];
     };
     const quarter = list.items.find((c) => c.kind === 'quarter' && c.state === 'active')!;
     const day = (d: string, n: number) =>
       new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-    const next = await api.post(`${server.url}/api/v1/cycles`, {
+    const next = await api.post(`${suite.server.url}/api/v1/cycles`, {
       headers,
       data: {
         name: '下个季度',
@@ -192,15 +179,15 @@ describe.runIf(shouldRunBrowserSuites())('跨部门协同与计划版本（中�
       },
     });
     expect(next.status()).toBe(201);
-    const reviewing = await api.patch(`${server.url}/api/v1/cycles/${quarter.id}`, {
+    const reviewing = await api.patch(`${suite.server.url}/api/v1/cycles/${quarter.id}`, {
       headers: { ...headers, 'if-match': `"${quarter.version}"` },
       data: { state: 'reviewing' },
     });
     expect(reviewing.status()).toBe(200);
     await admin.context.close();
 
-    const { context, page, errors } = await newPage(browser, { locale: 'zh-CN' });
-    await signIn(page, server.url, 'wangfang@xingchen.test', '/organization');
+    const { context, page, errors } = await newPage(suite.browser, { locale: 'zh-CN' });
+    await signIn(page, suite.server.url, 'wangfang@xingchen.test', '/organization');
     await page.getByRole('link', { name: '查看 市场部 的OKR' }).click();
     await page.waitForURL(/\/plans\/[^/]+$/);
     const planUrl = page.url();

@@ -5,17 +5,16 @@
  * the mentions and the API stored both people. 李娜 then finds the mention in her inbox and her
  * notification bell, and it leads her to the comment. Every screen passes axe-core.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   expectAccessible,
-  launchChromium,
   newPage,
   shot,
   shouldRunBrowserSuites,
   signIn,
 } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { useBrowserSuite } from './support/suite.js';
 
 const AUTHOR = 'zhangwei@xingchen.test'; // 张伟
 const COLLEAGUE = 'lina@xingchen.test'; // 李娜
@@ -32,23 +31,12 @@ async function getJson<T>(page: Page, url: string): Promise<T> {
 }
 
 describe.runIf(shouldRunBrowserSuites())('评论中的 @提及（中文）', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = useBrowserSuite();
   let krPath = '';
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('张伟 在关键结果评论里用 @ 选人：键盘、鼠标、Esc 都可以', async () => {
-    const { context, page, errors } = await newPage(browser, { locale: 'zh-CN' });
-    await signIn(page, server.url, AUTHOR, '/check-in');
+    const { context, page, errors } = await newPage(suite.browser, { locale: 'zh-CN' });
+    await signIn(page, suite.server.url, AUTHOR, '/check-in');
     const card = page.locator('li', { has: page.getByRole('heading', { name: KR }) });
     await card.getByRole('link', { name: KR }).click();
     await page.getByRole('heading', { name: KR, level: 1 }).waitFor();
@@ -126,8 +114,8 @@ describe.runIf(shouldRunBrowserSuites())('评论中的 @提及（中文）', () 
 
   it('李娜 在收件箱和通知铃里看到提及，并能打开评论', async () => {
     expect(krPath).not.toBe('');
-    const { context, page, errors } = await newPage(browser, { locale: 'zh-CN' });
-    await signIn(page, server.url, COLLEAGUE);
+    const { context, page, errors } = await newPage(suite.browser, { locale: 'zh-CN' });
+    await signIn(page, suite.server.url, COLLEAGUE);
     await page.getByRole('heading', { name: '我的OKR', level: 1 }).waitFor();
     const mention = `张伟 在「${KR}」中提到了你`;
 

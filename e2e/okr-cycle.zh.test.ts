@@ -1,21 +1,20 @@
 /**
- * The seed's process in the browser, in Chinese: a leader writes the department plan aligned to
+ * The seed's process in the suite.browser, in Chinese: a leader writes the department plan aligned to
  * the company and fixes the weights after the submit is refused, a second leader approves it, a
  * member checks in on a phone, and the dashboard and the alignment map show the new progress.
  * Every screen passes axe-core without serious or critical violations.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   expectAccessible,
-  launchChromium,
   newPage,
   PHONE,
   shot,
   shouldRunBrowserSuites,
   signIn,
 } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { useBrowserSuite } from './support/suite.js';
 
 const O1 = '让市场部成为全年营收增长的引擎';
 const O2 = '打造星辰在制造业的品牌影响力';
@@ -40,28 +39,17 @@ const region = (page: Page, title: string) =>
   page.getByRole('region', { name: new RegExp(`^O\\d ${title}$`) });
 
 describe.runIf(shouldRunBrowserSuites())('OKR 周期（中文）', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = useBrowserSuite();
   let planUrl = '';
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('部门负责人写部门OKR并对齐公司目标，提交被拒后修正权重', async () => {
-    const { context, page, errors } = await newPage(browser, { locale: 'zh-CN' });
-    await page.goto(`${server.url}/`);
+    const { context, page, errors } = await newPage(suite.browser, { locale: 'zh-CN' });
+    await page.goto(`${suite.server.url}/`);
     await page.getByRole('heading', { name: '登录 Polaris' }).waitFor();
     await expectAccessible(page, '登录');
     await shot(page, 'zh-01-sign-in');
 
-    await signIn(page, server.url, 'wangfang@xingchen.test');
+    await signIn(page, suite.server.url, 'wangfang@xingchen.test');
     await page.getByRole('heading', { name: '我的OKR', level: 1 }).waitFor();
     await page.getByText('市场部的OKR').first().waitFor();
     await expectAccessible(page, '我的OKR');
@@ -150,8 +138,8 @@ describe.runIf(shouldRunBrowserSuites())('OKR 周期（中文）', () => {
   });
 
   it('上级负责人审核并通过', async () => {
-    const { context, page, errors } = await newPage(browser, { locale: 'zh-CN' });
-    await signIn(page, server.url, 'zhaolei@xingchen.test');
+    const { context, page, errors } = await newPage(suite.browser, { locale: 'zh-CN' });
+    await signIn(page, suite.server.url, 'zhaolei@xingchen.test');
     await page.getByRole('link', { name: /待我审核/ }).click();
     await page.getByRole('heading', { name: '待我审核', level: 1 }).waitFor();
     const item = page.getByRole('link', { name: /^市场部 · \d{4}年度战略$/ });
@@ -177,12 +165,12 @@ describe.runIf(shouldRunBrowserSuites())('OKR 周期（中文）', () => {
   });
 
   it('成员在手机上完成每周签到', async () => {
-    const { context, page, errors } = await newPage(browser, {
+    const { context, page, errors } = await newPage(suite.browser, {
       locale: 'zh-CN',
       viewport: PHONE,
       phone: true,
     });
-    await signIn(page, server.url, 'lina@xingchen.test');
+    await signIn(page, suite.server.url, 'lina@xingchen.test');
     await page.getByRole('heading', { name: '我的OKR', level: 1 }).waitFor();
     await page.getByRole('button', { name: '打开导航菜单' }).click();
     await page.getByRole('link', { name: '每周签到' }).click();
@@ -223,8 +211,8 @@ describe.runIf(shouldRunBrowserSuites())('OKR 周期（中文）', () => {
   });
 
   it('仪表盘和对齐地图显示新的进度', async () => {
-    const { context, page, errors } = await newPage(browser, { locale: 'zh-CN' });
-    await signIn(page, server.url, 'wangfang@xingchen.test', '/dashboard');
+    const { context, page, errors } = await newPage(suite.browser, { locale: 'zh-CN' });
+    await signIn(page, suite.server.url, 'wangfang@xingchen.test', '/dashboard');
     await page.getByRole('heading', { name: '仪表盘', level: 1 }).waitFor();
     await chooseCycle(page, '年度战略');
     const tile = page.locator('.heat-tile', { has: page.getByRole('link', { name: '市场部' }) });

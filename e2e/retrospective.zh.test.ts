@@ -1,39 +1,26 @@
 /**
- * The end of a cycle in the browser, in Chinese (screen 10): the admin moves the quarter to
+ * The end of a cycle in the suite.browser, in Chinese (screen 10): the admin moves the quarter to
  * 评估中, the approving leader gives a key result of the 市场部 plan its final score with a note,
  * the 市场部 leader writes the retrospective (复盘), the approver closes the plan, and the plan
  * shows as closed; a comment on a key result stays plain text. Every screen passes axe-core without serious or critical violations.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   expectAccessible,
-  launchChromium,
   newPage,
   shot,
   shouldRunBrowserSuites,
   signIn,
 } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { useBrowserSuite } from './support/suite.js';
 
 describe.runIf(shouldRunBrowserSuites())('周期评分与复盘（中文）', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useBrowserSuite();
 
   it('管理员推进周期到评估中，审核人打分并关闭计划，负责人写复盘', async () => {
     // the admin moves this quarter to 评估中
-    const admin = await newPage(browser, { locale: 'zh-CN' });
-    await signIn(admin.page, server.url, 'admin@xingchen.test', '/admin/cycles');
+    const admin = await newPage(suite.browser, { locale: 'zh-CN' });
+    await signIn(admin.page, suite.server.url, 'admin@xingchen.test', '/admin/cycles');
     const quarterRow = admin.page.locator('tr', { hasText: /\d{4}年Q\d/ }).first();
     await quarterRow.getByRole('button', { name: '推进到「评估中」' }).click();
     await admin.page.locator('.ant-popconfirm').getByRole('button', { name: '推进' }).click();
@@ -42,8 +29,8 @@ describe.runIf(shouldRunBrowserSuites())('周期评分与复盘（中文）', ()
     await admin.context.close();
 
     // the 市场部 leader finds the scoring page from the plan
-    const leader = await newPage(browser, { locale: 'zh-CN' });
-    await signIn(leader.page, server.url, 'wangfang@xingchen.test');
+    const leader = await newPage(suite.browser, { locale: 'zh-CN' });
+    await signIn(leader.page, suite.server.url, 'wangfang@xingchen.test');
     // the header opens the year (still active): pick the quarter by typing (keyboard only)
     const select = leader.page.getByRole('combobox', { name: '选择周期' });
     await select.focus();
@@ -59,8 +46,13 @@ describe.runIf(shouldRunBrowserSuites())('周期评分与复盘（中文）', ()
     await leader.page.getByRole('heading', { name: /^评分与复盘：市场部/, level: 1 }).waitFor();
 
     // the approver (赵磊) gives the first key result its final score with a note
-    const approver = await newPage(browser, { locale: 'zh-CN' });
-    await signIn(approver.page, server.url, 'zhaolei@xingchen.test', new URL(scoringUrl).pathname);
+    const approver = await newPage(suite.browser, { locale: 'zh-CN' });
+    await signIn(
+      approver.page,
+      suite.server.url,
+      'zhaolei@xingchen.test',
+      new URL(scoringUrl).pathname,
+    );
     const page = approver.page;
     await page.getByRole('heading', { name: /^评分与复盘：市场部/, level: 1 }).waitFor();
     await page.getByText(/计划加权得分 \d\.\d/).waitFor();

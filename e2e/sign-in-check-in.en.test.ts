@@ -3,11 +3,9 @@
  * language switches and is remembered for the person, and the weekly check-in saves from a
  * phone. Every screen passes axe-core without serious or critical violations.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   expectAccessible,
-  launchChromium,
   newPage,
   PASSWORD,
   PHONE,
@@ -15,28 +13,17 @@ import {
   shouldRunBrowserSuites,
   signIn,
 } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { useBrowserSuite } from './support/suite.js';
 
 const MEMBER = 'zhangwei@xingchen.test';
 const KR = '市场合格线索从1500条提升到2400条';
 
 describe.runIf(shouldRunBrowserSuites())('sign-in and check-in in English', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useBrowserSuite();
 
   it('signs in, switches to English and keeps it for the person', async () => {
-    const { context, page, errors } = await newPage(browser, { locale: 'en-US' });
-    await page.goto(`${server.url}/check-in`);
+    const { context, page, errors } = await newPage(suite.browser, { locale: 'en-US' });
+    await page.goto(`${suite.server.url}/check-in`);
     await page.waitForURL(/\/signin/);
     await page.getByRole('heading', { name: 'Sign in to Polaris' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
@@ -68,7 +55,7 @@ describe.runIf(shouldRunBrowserSuites())('sign-in and check-in in English', () =
     await page.getByRole('button', { name: /张伟/ }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in to Polaris' }).waitFor();
-    await signIn(page, server.url, MEMBER);
+    await signIn(page, suite.server.url, MEMBER);
     await page.getByRole('heading', { name: 'My OKRs', level: 1 }).waitFor();
     await page.getByText(/Key results due a check-in/).waitFor();
     await expectAccessible(page, 'My OKRs');
@@ -78,12 +65,12 @@ describe.runIf(shouldRunBrowserSuites())('sign-in and check-in in English', () =
   });
 
   it('checks in on a phone', async () => {
-    const { context, page, errors } = await newPage(browser, {
+    const { context, page, errors } = await newPage(suite.browser, {
       locale: 'en-US',
       viewport: PHONE,
       phone: true,
     });
-    await signIn(page, server.url, MEMBER, '/check-in');
+    await signIn(page, suite.server.url, MEMBER, '/check-in');
     await page.getByRole('heading', { name: 'Weekly check-in', level: 1 }).waitFor();
     const card = page.locator('li', { has: page.getByRole('heading', { name: KR }) });
     await card.waitFor();

@@ -145,4 +145,3 @@ export interface ObjectiveTraits {
   visibility: 'public' | 'private';
   checkedIn: boolean;
 }
-

@@ -15,11 +15,7 @@ import { planFactsLoader } from '../plans/access.js';
 import { isUniqueViolation } from '../plans/db-errors.js';
 import { planForRead } from '../plans/guard.js';
 import { healthContext } from '../progress/health.js';
-import {
-  manualProgress,
-  rollUpAboveKeyResult,
-  rollUpFromKeyResult,
-} from '../progress/rollup.js';
+import { manualProgress, rollUpAboveKeyResult, rollUpFromKeyResult } from '../progress/rollup.js';
 import * as repo from './check-ins.repository.js';
 import {
   toCheckIn,

@@ -40,11 +40,11 @@ function healthCounts(alias: string, b: HealthBounds) {
   const checkIn = sql.ref(`${alias}.last_check_in_at`);
   const sumWhen = (condition: RawBuilder<unknown>) =>
     sql`coalesce(sum(case when ${condition} then 1 else 0 end), 0)`;
-  return sql`count(*),
-    ${sumWhen(sql`${checkIn} is null`)},
-    ${sumWhen(sql`${checkIn} is not null and ${progress} >= ${b.onTrackMin}`)},
-    ${sumWhen(sql`${checkIn} is not null and ${progress} < ${b.onTrackMin} and ${progress} >= ${b.atRiskMin}`)},
-    ${sumWhen(sql`${checkIn} is not null and ${progress} < ${b.atRiskMin}`)}`;
+  return sql`count(*) as total,
+    ${sumWhen(sql`${checkIn} is null`)} as not_started,
+    ${sumWhen(sql`${checkIn} is not null and ${progress} >= ${b.onTrackMin}`)} as on_track,
+    ${sumWhen(sql`${checkIn} is not null and ${progress} < ${b.onTrackMin} and ${progress} >= ${b.atRiskMin}`)} as at_risk,
+    ${sumWhen(sql`${checkIn} is not null and ${progress} < ${b.atRiskMin}`)} as off_track`;
 }
 
 export interface HealthCountRow {

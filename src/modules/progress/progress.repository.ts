@@ -66,8 +66,9 @@ const krProgressSet = (db: DbOrTrx, p: ProgressSet & { progressRaw: number }) =>
     .where('id', '=', p.id)
     .where('organization_id', '=', p.orgId);
 const KR_PROGRESS = ['orgId', 'id', 'progress', 'progressRaw', 'lastCheckInAt'] as const;
-const keyResultProgressUpdate = precompile(KR_PROGRESS, (db, p: ProgressSet & { progressRaw: number }) =>
-  krProgressSet(db, p).returningAll(),
+const keyResultProgressUpdate = precompile(
+  KR_PROGRESS,
+  (db, p: ProgressSet & { progressRaw: number }) => krProgressSet(db, p).returningAll(),
 );
 const keyResultProgressUpdateQuiet = precompile(KR_PROGRESS, krProgressSet);
 const objectiveProgressUpdate = precompile(
