@@ -106,6 +106,8 @@ const MATRIX: ReadonlyArray<readonly [string, ...number[]]> = [
   ['POST /objectives/:id/key-results · user plan',                     401, 403, 201, 403, 403, 403, 201, 404],
   ['POST /objectives/:id/key-results · unit plan',                     401, 403, 403, 201, 403, 403, 201, 404],
   ['POST /objectives/:id/reorder · user plan',                         401, 403, 200, 403, 403, 403, 200, 404],
+  ['GET /key-results · ?ownerId=me&cycleId= of A',                     401, 200, 200, 200, 200, 200, 200, 404],
+  ['GET /key-results · ?ownerId= the owner',                           401, 200, 200, 200, 200, 200, 200, 404],
   ['GET /key-results/:id · public',                                    401, 200, 200, 200, 200, 200, 200, 404],
   ['GET /key-results/:id · private objective',                         401, 404, 200, 200, 404, 200, 200, 404],
   ['PATCH /key-results/:id · user plan',                               401, 403, 200, 403, 403, 403, 200, 404],
@@ -263,6 +265,10 @@ const REQUESTS: Record<string, Build> = {
     const o = publicOf(await freshPlan(w, 'user'));
     return post(`/objectives/${o.id}/reorder`, { keyResultIds: [...o.keyResultIds].reverse() });
   },
+  'GET /key-results · ?ownerId=me&cycleId= of A': async (w) =>
+    get(`/key-results?ownerId=me&cycleId=${w.cycleId}`),
+  'GET /key-results · ?ownerId= the owner': async (w) =>
+    get(`/key-results?ownerId=${w.users.owner.id}&cycleId=${w.cycleId}`),
   'GET /key-results/:id · public': async (w) =>
     get(`/key-results/${w.ownerPlan.objectives[0]!.keyResultIds[0]!}`),
   'GET /key-results/:id · private objective': async (w) =>
