@@ -1,4 +1,5 @@
 /** buildApp: the Fastify application, separate from listen() so tests can inject requests. */
+import AjvCompiler from '@fastify/ajv-compiler';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -13,6 +14,25 @@ import { ProblemSchema } from './problem.js';
 import { apiRoutes, sharedSchemas } from './routes.js';
 import { installWeb } from './web.js';
 
+const buildAjv = AjvCompiler();
+
+/**
+ * Two validators: query strings, params and headers arrive as text, so their values are coerced
+ * ("12" → 12, one value → an array); a JSON body is taken as typed, so `null`, `true` or `"12"`
+ * where a number belongs is a 400, never a silent 0 or 1.
+ */
+const typedBodies: AjvCompiler.ValidatorFactory = (externalSchemas, options) => {
+  const custom = options?.mode === 'JTD' ? {} : (options?.customOptions ?? {});
+  const withCoercion = (coerceTypes: 'array' | false) =>
+    buildAjv(externalSchemas, {
+      plugins: options?.plugins,
+      customOptions: { ...custom, coerceTypes },
+    });
+  const coercing = withCoercion('array');
+  const strict = withCoercion(false);
+  return (route) => (route.httpPart === 'body' ? strict(route) : coercing(route));
+};
+
 export interface BuildOptions {
   /** log requests (off in tests) */
   logger?: boolean;
@@ -26,15 +46,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     trustProxy: false,
     frameworkErrors: frameworkErrorHandler,
     ajv: {
-      customOptions: {
-        // unknown fields are dropped, never stored; query strings are coerced, bodies too (only
-        // for querystring-like primitives: JSON numbers stay numbers)
-        removeAdditional: true,
-        coerceTypes: 'array',
-        useDefaults: true,
-        allErrors: true,
-      },
+      // unknown fields are dropped, never stored
+      customOptions: { removeAdditional: true, useDefaults: true, allErrors: true },
     },
+    schemaController: { compilersFactory: { buildValidator: typedBodies } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandler(app);

@@ -4,11 +4,9 @@ import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
 import { errorResponses, IdParams } from '../../http/schemas.js';
-import { IfMatchHeaders, ReasonQuery, strictNumbers, withEtag } from '../plans/http.js';
+import { IfMatchHeaders, ReasonQuery, withEtag } from '../plans/http.js';
 import { ActionSchema, CreateActionBody, UpdateActionBody } from './actions.schema.js';
 import * as actions from './actions.service.js';
-
-const numbers = strictNumbers(['weight']);
 
 export const actionRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (
   app,
@@ -17,7 +15,6 @@ export const actionRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
   app.post(
     '/key-results/:id/actions',
     {
-      preValidation: numbers,
       schema: {
         tags: ['actions'],
         summary: "Add an action to a key result (plan writers, the KR's owner)",
@@ -38,7 +35,6 @@ export const actionRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
   app.patch(
     '/actions/:id',
     {
-      preValidation: numbers,
       schema: {
         tags: ['actions'],
         summary: "Change an action (plan writers, the action's owner; If-Match honoured)",

@@ -4,7 +4,6 @@ import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
 import { errorResponses, IdParams, Page, PageQuery } from '../../http/schemas.js';
-import { strictNumbers } from '../plans/http.js';
 import {
   CheckInHeaders,
   CheckInResultSchema,
@@ -20,7 +19,6 @@ export const checkInRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
   app.post(
     '/key-results/:id/check-ins',
     {
-      preValidation: strictNumbers(['value', 'confidence'], ['confidence']),
       schema: {
         tags: ['check-ins'],
         summary: 'Check in on a key result (its owner, plan writers); Idempotency-Key honoured',

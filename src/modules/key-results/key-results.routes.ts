@@ -5,10 +5,9 @@ import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
 import { errorResponses, Id, IdParams, Page } from '../../http/schemas.js';
 import { AdjustmentSchema, isProposed } from '../adjustments/adjustments.schema.js';
-import { IfMatchHeaders, Reason, ReasonQuery, strictNumbers, withEtag } from '../plans/http.js';
+import { IfMatchHeaders, Reason, ReasonQuery, withEtag } from '../plans/http.js';
 import {
   CreateKeyResultBody,
-  KEY_RESULT_NUMBERS,
   KeyResultSchema,
   ListKeyResultsQuery,
   OwnedKeyResultSchema,
@@ -25,7 +24,6 @@ const ReorderBody = Type.Object(
   { keyResultIds: Type.Array(Id, { maxItems: 1000 }), reason: Type.Optional(Reason) },
   { additionalProperties: false },
 );
-const numbers = strictNumbers(KEY_RESULT_NUMBERS, ['confidence']);
 
 export const keyResultRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (
   app,
@@ -34,7 +32,6 @@ export const keyResultRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
   app.post(
     '/objectives/:id/key-results',
     {
-      preValidation: numbers,
       schema: {
         tags: ['key-results'],
         summary: 'Add a key result to an objective (plan writers)',
@@ -88,7 +85,6 @@ export const keyResultRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
   app.patch(
     '/key-results/:id',
     {
-      preValidation: numbers,
       schema: {
         tags: ['key-results'],
         summary: 'Change a key result (If-Match honoured)',

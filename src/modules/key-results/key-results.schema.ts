@@ -109,9 +109,6 @@ export const UpdateKeyResultBody = Type.Partial(CreateKeyResultBody, {
 });
 export type UpdateKeyResultInput = Static<typeof UpdateKeyResultBody>;
 
-/** number fields that must arrive as JSON numbers (see strictNumbers) */
-export const KEY_RESULT_NUMBERS = ['startValue', 'targetValue', 'weight', 'priority', 'confidence'];
-
 /** row → API */
 export function toKeyResult(
   row: KeyResultRow,

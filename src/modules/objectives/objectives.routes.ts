@@ -5,13 +5,8 @@ import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
 import { errorResponses, Id, IdParams } from '../../http/schemas.js';
 import { AdjustmentSchema, isProposed } from '../adjustments/adjustments.schema.js';
-import { IfMatchHeaders, Reason, ReasonQuery, strictNumbers, withEtag } from '../plans/http.js';
-import {
-  CreateObjectiveBody,
-  OBJECTIVE_NUMBERS,
-  ObjectiveSchema,
-  UpdateObjectiveBody,
-} from './objectives.schema.js';
+import { IfMatchHeaders, Reason, ReasonQuery, withEtag } from '../plans/http.js';
+import { CreateObjectiveBody, ObjectiveSchema, UpdateObjectiveBody } from './objectives.schema.js';
 import * as objectives from './objectives.service.js';
 
 /** an approved plan's change that waits for the approver (adjustmentsNeedApproval) */
@@ -31,7 +26,6 @@ export const objectiveRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
   app.post(
     '/plans/:id/objectives',
     {
-      preValidation: strictNumbers(OBJECTIVE_NUMBERS),
       schema: {
         tags: ['objectives'],
         summary: 'Add an objective to a plan (plan writers)',
@@ -68,7 +62,6 @@ export const objectiveRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
   app.patch(
     '/objectives/:id',
     {
-      preValidation: strictNumbers(OBJECTIVE_NUMBERS),
       schema: {
         tags: ['objectives'],
         summary: 'Change an objective (If-Match honoured)',

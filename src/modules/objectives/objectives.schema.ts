@@ -73,8 +73,6 @@ export const UpdateObjectiveBody = Type.Partial(CreateObjectiveBody, {
 });
 export type UpdateObjectiveInput = Static<typeof UpdateObjectiveBody>;
 
-export const OBJECTIVE_NUMBERS = ['weight', 'priority'];
-
 /** row → API */
 export function toObjective(
   row: ObjectiveRow,

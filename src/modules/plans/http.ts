@@ -1,10 +1,9 @@
 /**
- * HTTP pieces shared by the plan-tree routes: the `reason` of a change to an approved plan and
- * strict JSON numbers; ETag / If-Match come from src/http/versioning.ts (re-exported here for them).
+ * HTTP pieces shared by the plan-tree routes: the `reason` of a change to an approved plan; ETag /
+ * If-Match come from src/http/versioning.ts (re-exported here for them). JSON bodies are validated
+ * without type coercion (see src/http/app.ts), so `null` or `"12"` never becomes a number.
  */
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
-import { badRequest } from '../../domain/errors.js';
 
 export {
   assertIfMatch,
@@ -20,21 +19,3 @@ export const ReasonQuery = Type.Object(
   { reason: Type.Optional(Reason) },
   { additionalProperties: false },
 );
-
-/**
- * A preValidation hook: the `fields` of the body, when present, must be JSON numbers (`nullable`
- * ones may also be null). The schema validator would coerce `null`, `true` and `"12"` into
- * numbers, and a check-in of `null` must not become 0.
- */
-export function strictNumbers(fields: readonly string[], nullable: readonly string[] = []) {
-  return async (req: FastifyRequest): Promise<void> => {
-    const body = req.body as Record<string, unknown> | null | undefined;
-    if (typeof body !== 'object' || body === null) return;
-    const bad = (f: string) =>
-      f in body && typeof body[f] !== 'number' && !(body[f] === null && nullable.includes(f));
-    const problems = fields
-      .filter(bad)
-      .map((f) => ({ path: f, message: 'must be a number', code: 'schema.type' }));
-    if (problems.length > 0) throw badRequest('The request does not match the schema', problems);
-  };
-}

@@ -1,48 +1,17 @@
 /** The quality coach: POST /quality/parse-key-result, POST /quality/check, GET /plans/:id/quality. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
-import { badRequest, type FieldProblem } from '../../domain/errors.js';
 import { actorOf } from '../../http/auth.js';
 import { errorResponses, IdParams } from '../../http/schemas.js';
 import {
   CheckDraftBody,
-  DRAFT_KEY_RESULT_NUMBERS,
   LocaleQuery,
   ParsedKeyResultSchema,
   ParseKeyResultBody,
   QualityReportSchema,
 } from './quality.schema.js';
 import { checkDraft, getPlanQuality, parseKeyResultTitle } from './quality.service.js';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-
-/**
- * A preValidation hook: the draft KRs' start and target values, when present, must be JSON
- * numbers — the validator would coerce `null` or `"12"` into numbers and change the findings.
- */
-async function strictDraftNumbers(req: FastifyRequest): Promise<void> {
-  const body = req.body;
-  if (!isRecord(body) || !Array.isArray(body.objectives)) return;
-  const problems: FieldProblem[] = [];
-  body.objectives.forEach((o: unknown, oi) => {
-    if (!isRecord(o) || !Array.isArray(o.keyResults)) return;
-    o.keyResults.forEach((kr: unknown, ki) => {
-      if (!isRecord(kr)) return;
-      for (const f of DRAFT_KEY_RESULT_NUMBERS) {
-        if (f in kr && typeof kr[f] !== 'number') {
-          problems.push({
-            path: `objectives[${oi}].keyResults[${ki}].${f}`,
-            message: 'must be a number',
-            code: 'schema.type',
-          });
-        }
-      }
-    });
-  });
-  if (problems.length > 0) throw badRequest('The request does not match the schema', problems);
-}
 
 export const qualityRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (
   app,
@@ -72,7 +41,6 @@ export const qualityRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
   app.post(
     '/quality/check',
     {
-      preValidation: strictDraftNumbers,
       schema: {
         tags: ['quality'],
         summary: 'Check a draft plan; findings target index paths (objectives[0].keyResults[1])',

@@ -115,9 +115,6 @@ export const CheckDraftBody = Type.Object(
 );
 export type CheckDraftInput = Static<typeof CheckDraftBody>;
 
-/** The number fields of a draft KR: they must arrive as JSON numbers (see draftNumberProblems). */
-export const DRAFT_KEY_RESULT_NUMBERS = ['startValue', 'targetValue'] as const;
-
 /** domain report (targets by `ref`) → API (targets by `id`) */
 export function toQualityReport(report: DomainReport): QualityReport {
   return {

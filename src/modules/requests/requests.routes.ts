@@ -4,9 +4,8 @@ import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
 import { errorResponses, IdParams, Page } from '../../http/schemas.js';
-import { IfMatchHeaders, strictNumbers, withEtag } from '../plans/http.js';
+import { IfMatchHeaders, withEtag } from '../plans/http.js';
 import {
-  ACCEPT_NUMBERS,
   AcceptRequestBody,
   CreateRequestBody,
   DeclineRequestBody,
@@ -74,7 +73,6 @@ export const requestRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
   app.post(
     '/requests/:id/accept',
     {
-      preValidation: strictNumbers(ACCEPT_NUMBERS),
       schema: {
         tags: ['requests'],
         summary: 'Accept: add a supporting objective or key result to the unit’s plan',

@@ -113,8 +113,6 @@ export const AcceptRequestBody = Type.Object(
 );
 export type AcceptRequestInput = Static<typeof AcceptRequestBody>;
 
-export const ACCEPT_NUMBERS = ['weight', 'startValue', 'targetValue'];
-
 export const DeclineRequestBody = Type.Object(
   { reason: Type.String({ minLength: 1, maxLength: 1000 }) },
   { additionalProperties: false },

@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
 import { errorResponses, IdParams } from '../../http/schemas.js';
 import { KeyResultSchema } from '../key-results/key-results.schema.js';
-import { IfMatchHeaders, strictNumbers, withEtag } from '../plans/http.js';
+import { IfMatchHeaders, withEtag } from '../plans/http.js';
 import { PlanDetailSchema } from '../plans/plans.schema.js';
 import { ScoreBody } from './scoring.schema.js';
 import * as scoring from './scoring.service.js';
@@ -19,7 +19,6 @@ export const scoringRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
   app.put(
     '/key-results/:id/score',
     {
-      preValidation: strictNumbers(['score']),
       schema: {
         tags: ['scoring'],
         summary: 'Score a key result 0–1 with a note: self (owner) or final (approver)',
