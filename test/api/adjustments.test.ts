@@ -283,6 +283,33 @@ for (const { engine, skip } of await enginesToTest()) {
       ).toBe(409);
     });
 
+    it('with adjustmentsNeedApproval on, a new KR order waits for the approver', async () => {
+      const s = await scenario(t);
+      await needApproval(s);
+      const p = await approved(s);
+      const order = async () =>
+        (await expectStatus(s.member.api.get(`/plans/${p.planId}`), 200)).objectives[0].keyResults
+          .slice()
+          .sort((a: any, b: any) => a.priority - b.priority)
+          .map((kr: any) => kr.id);
+      const proposed = await s.member.api.post(`/objectives/${p.objective.id}/reorder`, {
+        keyResultIds: [p.kr2.id, p.kr1.id],
+        reason: 'Retention first',
+      });
+      expect(proposed.status).toBe(202);
+      expect(proposed.body).toMatchObject({
+        status: 'pending',
+        kind: 'reorder',
+        targetType: 'objective',
+        targetId: p.objective.id,
+        before: [p.kr1.id, p.kr2.id],
+        after: [p.kr2.id, p.kr1.id],
+      });
+      expect(await order()).toEqual([p.kr1.id, p.kr2.id]);
+      await expectStatus(s.teamLead.api.post(`/adjustments/${proposed.body.id}/accept`, {}), 200);
+      expect(await order()).toEqual([p.kr2.id, p.kr1.id]);
+    });
+
     it('applies a pending new KR on accept and rejects another with a comment, changing nothing', async () => {
       const s = await scenario(t);
       await needApproval(s);

@@ -27,7 +27,7 @@ import { titleAndOwnerProblems } from '../plans/fields.js';
 import { findCycle } from '../plans/plans.repository.js';
 import { planForChange, planForRead } from '../plans/guard.js';
 import { assertIfMatch, changedMeanwhile } from '../plans/http.js';
-import { assertPermutation } from '../plans/reorder.js';
+import { applyReorder } from '../plans/reorder.js';
 import { FORECAST_WINDOW, forecastAtCycleEnd } from '../progress/forecast.js';
 import { healthContext, loadHealthContext, type HealthContext } from '../progress/health.js';
 import { findOrganizationClock } from '../progress/progress.repository.js';
@@ -398,54 +398,31 @@ export async function reorderKeyResults(
       ...changeAllowed(actor, opts),
     });
     const current = await repo.keyResultsOfObjective(trx, orgId, objective.id);
-    assertPermutation(
-      input.keyResultIds,
-      current.map((kr) => kr.id),
-      'keyResultIds',
+    const proposed = await applyReorder(
+      trx,
+      actor,
+      {
+        plan,
+        facts,
+        current,
+        order: input.keyResultIds,
+        path: 'keyResultIds',
+        reason: input.reason,
+        request: withoutReason(input),
+        parent: { type: 'objective', id: objective.id, objectiveId: objective.id },
+        private: objective.visibility === 'private',
+        setPriority: (id, priority) => repo.setKeyResultPriority(trx, orgId, id, priority, now),
+        now,
+      },
+      opts,
     );
-    const priorityOf = new Map(current.map((kr) => [kr.id, kr.priority]));
-    const moving = input.keyResultIds.some((krId, i) => priorityOf.get(krId) !== i + 1);
-    const gate = moving
-      ? await gateChange(trx, actor, plan, facts, input.reason, opts)
-      : ({ mode: 'free' } as const);
-    const change = {
-      planId: plan.id,
-      targetType: 'objective' as const,
-      targetId: objective.id,
-      objectiveId: objective.id,
-      kind: 'reorder' as const,
-      before: current.map((kr) => kr.id),
-      after: input.keyResultIds,
-      private: objective.visibility === 'private',
-    };
-    if (gate.mode === 'propose') {
-      return {
-        proposed: await recordProposal(trx, actor, gate, change, withoutReason(input), now),
-      };
-    }
-    for (const [i, keyResultId] of input.keyResultIds.entries()) {
-      if (priorityOf.get(keyResultId) !== i + 1) {
-        await repo.setKeyResultPriority(trx, orgId, keyResultId, i + 1, now);
-      }
-    }
-    await insertAudit(trx, {
-      organizationId: orgId,
-      actorId: actor.userId,
-      action: 'objective.reorder',
-      targetType: 'objective',
-      targetId: objective.id,
-      before: current.map((kr) => kr.id),
-      after: input.keyResultIds,
-      reason: auditReason(gate, input.reason),
-      at: now,
-    });
-    await recordApplied(trx, actor, gate, change, now);
+    if (proposed) return proposed;
     return {
       rows: await repo.keyResultsOfObjective(trx, orgId, objective.id),
       cycleId: plan.cycle_id,
     };
   });
-  if (done.proposed !== undefined) return presentProposal(ctx.db, orgId, done.proposed);
+  if ('proposed' in done) return presentProposal(ctx.db, orgId, done.proposed);
   const hc = await loadHealthContext(ctx.db, orgId, done.cycleId, ctx.now());
   return done.rows.map((kr) => toKeyResult(kr, hc));
 }

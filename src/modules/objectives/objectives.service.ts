@@ -20,7 +20,7 @@ import { insertAudit } from '../audit/audit.repository.js';
 import { keyResultIdsOf, keyResultsOfObjective } from '../key-results/key-results.repository.js';
 import { planForChange, planForRead } from '../plans/guard.js';
 import { assertIfMatch, changedMeanwhile } from '../plans/http.js';
-import { assertPermutation } from '../plans/reorder.js';
+import { applyReorder } from '../plans/reorder.js';
 import { keyResultTree } from '../plans/tree.js';
 import { loadHealthContext } from '../progress/health.js';
 import { rollUpFromKeyResult, rollUpFromObjective, rollUpFromPlan } from '../progress/rollup.js';
@@ -373,53 +373,28 @@ export async function reorderObjectives(
   const done = await inTransaction(ctx.db, async (trx) => {
     const { plan, facts } = await planForChange(trx, actor, planId, changeAllowed(actor, opts));
     const current = await repo.objectivesOfPlan(trx, orgId, plan.id);
-    assertPermutation(
-      input.objectiveIds,
-      current.map((o) => o.id),
-      'objectiveIds',
+    const proposed = await applyReorder(
+      trx,
+      actor,
+      {
+        plan,
+        facts,
+        current,
+        order: input.objectiveIds,
+        path: 'objectiveIds',
+        reason: input.reason,
+        request: withoutReason(input),
+        parent: { type: 'plan', id: plan.id, objectiveId: null },
+        private: current.some((o) => o.visibility === 'private'),
+        setPriority: (id, priority) => repo.setObjectivePriority(trx, orgId, id, priority, now),
+        now,
+      },
+      opts,
     );
-    const priorityOf = new Map(current.map((o) => [o.id, o.priority]));
-    const moving = input.objectiveIds.some(
-      (objectiveId, i) => priorityOf.get(objectiveId) !== i + 1,
-    );
-    const gate = moving
-      ? await gateChange(trx, actor, plan, facts, input.reason, opts)
-      : ({ mode: 'free' } as const);
-    const change = {
-      planId: plan.id,
-      targetType: 'plan' as const,
-      targetId: plan.id,
-      objectiveId: null,
-      kind: 'reorder' as const,
-      before: current.map((o) => o.id),
-      after: input.objectiveIds,
-      private: current.some((o) => o.visibility === 'private'),
-    };
-    if (gate.mode === 'propose') {
-      return {
-        proposed: await recordProposal(trx, actor, gate, change, withoutReason(input), now),
-      };
-    }
-    for (const [i, objectiveId] of input.objectiveIds.entries()) {
-      if (priorityOf.get(objectiveId) !== i + 1) {
-        await repo.setObjectivePriority(trx, orgId, objectiveId, i + 1, now);
-      }
-    }
-    await insertAudit(trx, {
-      organizationId: orgId,
-      actorId: actor.userId,
-      action: 'plan.reorder',
-      targetType: 'plan',
-      targetId: plan.id,
-      before: current.map((o) => o.id),
-      after: input.objectiveIds,
-      reason: auditReason(gate, input.reason),
-      at: now,
-    });
-    await recordApplied(trx, actor, gate, change, now);
+    if (proposed) return proposed;
     return { rows: await repo.objectivesOfPlan(trx, orgId, plan.id), cycleId: plan.cycle_id };
   });
-  if (done.proposed !== undefined) return presentProposal(ctx.db, orgId, done.proposed);
+  if ('proposed' in done) return presentProposal(ctx.db, orgId, done.proposed);
   const hc = await loadHealthContext(ctx.db, orgId, done.cycleId, ctx.now());
   return done.rows.map((o) => toObjective(o, hc));
 }
