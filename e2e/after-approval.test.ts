@@ -242,8 +242,14 @@ describe.runIf(shouldRunBrowserSuites())('通过之后：调整审批、通知�
     await page.keyboard.press('Enter');
     await menu.waitFor();
     await page.keyboard.press('ArrowUp');
+    // the focused element must be that item itself (the menu around it holds the text too)
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .poll(() =>
+        page.evaluate(() => {
+          const el = document.activeElement;
+          return el?.getAttribute('role') === 'menuitem' ? (el.textContent ?? '') : '';
+        }),
+      )
       .toContain('全部标为已读');
     await page.keyboard.press('Enter');
     await expect.poll(unread).toBe(0);
