@@ -205,6 +205,31 @@ function RequestItem({
   );
 }
 
+/**
+ * An answer to a request (accept, decline, withdraw) in flight: `busy` while it runs, its error
+ * kept to show (what was typed stays), a success message and `onDone` with the updated request.
+ */
+function useAnswer(onDone: (r: SupportRequest) => void) {
+  const { t } = useTranslation();
+  const { message } = useFeedback();
+  const [error, setError] = useState<unknown>(undefined);
+  const [busy, setBusy] = useState(false);
+  const answer = async (call: () => Promise<SupportRequest>, doneKey: string) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const updated = await call();
+      void message.success(t(doneKey));
+      onDone(updated);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, answer };
+}
+
 function AcceptForm({
   request: r,
   onCancel,
@@ -215,14 +240,12 @@ function AcceptForm({
   onDone: (r: SupportRequest) => void;
 }) {
   const { t } = useTranslation();
-  const { message } = useFeedback();
+  const { busy, error, answer } = useAnswer(onDone);
   const [choice, setChoice] = useState<AcceptChoice>({
     as: 'objective',
     objectiveId: null,
     title: r.fromObjectiveTitle,
   });
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
   // the unit's objectives in the request's cycle, for "add a key result"
   const objectives = useAsync(async () => {
     if (choice.as !== 'keyResult') return null;
@@ -251,19 +274,8 @@ function AcceptForm({
           : c.title,
     }));
 
-  const accept = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const updated = await requestsApi.accept(r.id, r.version, acceptBody(choice));
-      void message.success(t('collab.accepted'));
-      onDone(updated);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const accept = () =>
+    answer(() => requestsApi.accept(r.id, r.version, acceptBody(choice)), 'collab.accepted');
 
   return (
     <form
@@ -345,24 +357,11 @@ function DeclineForm({
   onDone: (r: SupportRequest) => void;
 }) {
   const { t } = useTranslation();
-  const { message } = useFeedback();
+  const { busy, error, answer } = useAnswer(onDone);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
   const id = `decline-${r.id}`;
-  const decline = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const updated = await requestsApi.decline(r.id, r.version, reason.trim());
-      void message.success(t('collab.declined'));
-      onDone(updated);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const decline = () =>
+    answer(() => requestsApi.decline(r.id, r.version, reason.trim()), 'collab.declined');
   return (
     <form
       className="retro-form request-form"
@@ -403,18 +402,8 @@ function WithdrawButton({
   onDone: (r: SupportRequest) => void;
 }) {
   const { t } = useTranslation();
-  const { message } = useFeedback();
-  const [error, setError] = useState<unknown>(undefined);
-  const withdraw = async () => {
-    setError(undefined);
-    try {
-      const updated = await requestsApi.withdraw(r.id, r.version);
-      void message.success(t('collab.withdrawn'));
-      onDone(updated);
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const { error, answer } = useAnswer(onDone);
+  const withdraw = () => answer(() => requestsApi.withdraw(r.id, r.version), 'collab.withdrawn');
   const label = useMemo(() => t('collab.withdrawOf', { title: r.fromObjectiveTitle }), [t, r]);
   return (
     <div>

@@ -3,7 +3,7 @@
  * today's line and overdue actions marked. Opens on my plan; any plan of the cycle can be chosen.
  */
 import { Select, Tag } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { plans as plansApi } from '../api/endpoints';
@@ -101,6 +101,16 @@ export default function TimelinePage() {
   );
 }
 
+/** A row's time track with today's line (`today`: its offset in %, null outside the span). */
+function TodayTrack({ today, children }: { today: number | null; children?: ReactNode }) {
+  return (
+    <div className="gantt-track">
+      {today !== null ? <span className="gantt-today" style={{ left: `${today}%` }} /> : null}
+      {children}
+    </div>
+  );
+}
+
 function Gantt({ plan }: { plan: PlanDetail }) {
   const { t, i18n } = useTranslation();
   const org = useOrgData();
@@ -161,11 +171,7 @@ function Gantt({ plan }: { plan: PlanDetail }) {
                 <div className="gantt-label">
                   <span className="okr-badge">O{o.priority}</span> {o.title}
                 </div>
-                <div className="gantt-track">
-                  {today !== null ? (
-                    <span className="gantt-today" style={{ left: `${today}%` }} />
-                  ) : null}
-                </div>
+                <TodayTrack today={today} />
               </div>
               {(o.keyResults ?? []).map((kr) => (
                 <div key={kr.id}>
@@ -174,22 +180,14 @@ function Gantt({ plan }: { plan: PlanDetail }) {
                       <span className="okr-badge okr-badge-kr">KR{kr.priority}</span>{' '}
                       <Link to={`/key-results/${kr.id}`}>{kr.title}</Link>
                     </div>
-                    <div className="gantt-track">
-                      {today !== null ? (
-                        <span className="gantt-today" style={{ left: `${today}%` }} />
-                      ) : null}
-                    </div>
+                    <TodayTrack today={today} />
                   </div>
                   {(kr.actions ?? []).length === 0 ? (
                     <div className="gantt-row">
                       <div className="gantt-label muted small gantt-action-label">
                         {t('action.none')}
                       </div>
-                      <div className="gantt-track">
-                        {today !== null ? (
-                          <span className="gantt-today" style={{ left: `${today}%` }} />
-                        ) : null}
-                      </div>
+                      <TodayTrack today={today} />
                     </div>
                   ) : (
                     [...(kr.actions ?? [])]
@@ -218,10 +216,7 @@ function Gantt({ plan }: { plan: PlanDetail }) {
                                 {late ? ` · ${t('action.overdue')}` : ''}
                               </span>
                             </div>
-                            <div className="gantt-track">
-                              {today !== null ? (
-                                <span className="gantt-today" style={{ left: `${today}%` }} />
-                              ) : null}
+                            <TodayTrack today={today}>
                               {geo ? (
                                 <span
                                   className={`gantt-bar state-${a.state} ${late ? 'overdue' : ''}`}
@@ -237,7 +232,7 @@ function Gantt({ plan }: { plan: PlanDetail }) {
                                   {t('timeline.noDates')}
                                 </span>
                               )}
-                            </div>
+                            </TodayTrack>
                           </div>
                         );
                       })
