@@ -103,6 +103,10 @@ function laggingCte(
     )`;
 }
 
+/** the parts of a ScopeSummary; summarizeScope computes the ones asked for */
+export type SummaryPart = 'plans' | 'objectives' | 'key_results' | 'lagging';
+const ALL_PARTS: readonly SummaryPart[] = ['plans', 'objectives', 'key_results', 'lagging'];
+
 /**
  * Everything the dashboard counts, in one statement over one materialized scope: plans per state,
  * objective and KR health (from the stored roll-ups, read through the covering
@@ -111,10 +115,6 @@ function laggingCte(
  * than a join: SQLite then reads the covering index only; as a join repeated over the same
  * materialized CTE it visits every KR's row too, at twice the cost.)
  */
-/** the parts of a ScopeSummary; summarizeScope computes the ones asked for */
-export type SummaryPart = 'plans' | 'objectives' | 'key_results' | 'lagging';
-const ALL_PARTS: readonly SummaryPart[] = ['plans', 'objectives', 'key_results', 'lagging'];
-
 export async function summarizeScope(
   db: DbOrTrx,
   organizationId: string,
