@@ -6,6 +6,8 @@
  *   npm run bench -- [--engine sqlite|postgres|both] [--duration 12] [--connections 10]
  *                    [--users 10000] [--units 1000] [--weeks 12] [--seed 1] [--floor-duration 8]
  *                    [--scenarios plan-read,check-in,…]
+ *                    [--skip-floor]       (the app only; the results files are not written)
+ *                    [--cpu-prof <dir>]   (the servers write V8 CPU profiles into <dir>)
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -40,6 +42,8 @@ const { values } = parseArgs({
     weeks: { type: 'string' },
     seed: { type: 'string' },
     scenarios: { type: 'string' },
+    'cpu-prof': { type: 'string' },
+    'skip-floor': { type: 'boolean', default: false },
   },
 });
 const only = values.scenarios?.split(',').map((x) => x.trim());
@@ -74,7 +78,7 @@ const fmt = (m: Measured) =>
 /** check-in targets: the first part for the app, the rest for the floor */
 const APP_CHECK_INS = 60_000;
 
-async function benchEngine(engine: Engine): Promise<EngineResult> {
+async function benchEngine(engine: Engine): Promise<EngineResult | null> {
   const started = Date.now();
   log(`\n== ${engine}`);
   const prepared = await prepareDatabase(engine, params, log);
@@ -118,7 +122,10 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
     if (mine.length === 0) continue;
     const server = await startServer(
       prepared.databaseUrl,
-      kind === 'uncached' ? { POLARIS_READ_CACHE_MS: '0' } : {},
+      kind === 'uncached' ? { POLARIS_READ_CACHE_MS: '0', POLARIS_PLAN_CACHE_MB: '0' } : {},
+      values['cpu-prof'] === undefined
+        ? []
+        : ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`],
     );
     try {
       await new Promise((r) => setTimeout(r, 500));
@@ -126,7 +133,8 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
       // warm-up: JIT, statement caches, the database's page cache
       log(`  warming up the ${kind} server …`);
       for (const spec of mine) {
-        await runScenario(server.url, { ...spec, connections: Math.min(spec.connections, 4) }, 2);
+        const warm = { ...spec, connections: Math.min(spec.connections, 4) };
+        await runScenario(server.url, warm, 2, undefined, spec.warmUpRequests);
       }
       for (const spec of mine) {
         let peak = 0;
@@ -158,6 +166,11 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
   // the floor, with the servers stopped so the two never compete for the machine
   // the same pool size as the server's (POLARIS_POOL_SIZE)
   const floorHandle = connect(prepared.databaseUrl, { poolSize: loadConfig().poolSize });
+  if (values['skip-floor']) {
+    // an exploratory run: the app's numbers only, the results files left as they are
+    await floorHandle.close();
+    return null;
+  }
   try {
     const ops: FloorOps = floorOps(floorHandle, targets, floorCheckIns);
     const byName: Record<ScenarioResult['floorOp'], (i: number) => Promise<void>> = {

@@ -17,6 +17,8 @@ export interface ScenarioSpec {
   server: 'default' | 'own' | 'uncached';
   /** the floor operation it is compared with */
   floor: 'planRead' | 'dashboard' | 'alignment' | 'checkIn' | 'mix';
+  /** requests of the warm-up (default: two seconds' worth) */
+  warmUpRequests?: number;
   /** the next request; `i` counts requests of this scenario */
   next: (i: number) => Request;
 }
@@ -81,11 +83,13 @@ export function scenarios(t: Targets, connections: number): ScenarioSpec[] {
   return [
     {
       name: 'plan-read',
-      label: 'GET /plans/:id',
+      label: `GET /plans/:id (${t.reads.length.toLocaleString('en')} plans in turn, each read before: kept reads)`,
       connections,
       server: 'default',
       floor: 'planRead',
       next: planRead,
+      // a server that has been up: each plan read once (the measured run then starts over)
+      warmUpRequests: t.reads.length,
     },
     {
       name: 'dashboard',
@@ -120,6 +124,14 @@ export function scenarios(t: Targets, connections: number): ScenarioSpec[] {
       next: (i) => (i % 10 < 7 ? planRead() : checkIn()),
     },
     {
+      name: 'plan-read-uncached',
+      label: 'GET /plans/:id, built every time (plan cache off)',
+      connections,
+      server: 'uncached',
+      floor: 'planRead',
+      next: planRead,
+    },
+    {
       name: 'dashboard-uncached',
       label: 'GET /cycles/:id/dashboard, computed every time (cache off)',
       connections: 1,
@@ -138,12 +150,16 @@ export function scenarios(t: Targets, connections: number): ScenarioSpec[] {
   ];
 }
 
-/** Runs one scenario for `seconds`; `onTick` is called about every 250 ms while it runs. */
+/**
+ * Runs one scenario for `seconds` (or for `amount` requests); `onTick` is called about every
+ * 250 ms while it runs.
+ */
 export async function runScenario(
   url: string,
   spec: ScenarioSpec,
   seconds: number,
   onTick: () => void = () => undefined,
+  amount?: number,
 ): Promise<Measured> {
   let i = 0;
   const timer = setInterval(onTick, 250);
@@ -151,7 +167,7 @@ export async function runScenario(
     const result: Result = await autocannon({
       url,
       connections: spec.connections,
-      duration: seconds,
+      ...(amount === undefined ? { duration: seconds } : { amount }),
       timeout: 30,
       requests: [{ setupRequest: () => spec.next(i++) }],
     });

@@ -23,6 +23,8 @@ export interface Config {
   poolSize: number;
   /** how long the dashboard and alignment responses are kept (ms); 0 = not cached */
   readCacheMs: number;
+  /** memory for kept plan reads (MB; see plans/plan-cache.ts); 0 = not kept */
+  planCacheMb: number;
   logLevel: string;
 }
 
@@ -61,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginWindowMs: int(env.POLARIS_LOGIN_WINDOW_MINUTES, 15) * 60_000,
     poolSize: int(env.POLARIS_POOL_SIZE, 10),
     readCacheMs: int(env.POLARIS_READ_CACHE_MS, production ? 2_000 : 0),
+    planCacheMb: int(env.POLARIS_PLAN_CACHE_MB, 64),
     logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'warn'),
   };
 }

@@ -7,6 +7,8 @@ import * as m0005 from './migrations/0005_collaboration.js';
 import * as m0006 from './migrations/0006_check_in_indexes.js';
 import * as m0008 from './migrations/0008_read_model_indexes.js';
 import * as m0010 from './migrations/0010_request_needed_by.js';
+import * as m0011 from './migrations/0011_idempotency_partial.js';
+import * as m0012 from './migrations/0012_plan_revision.js';
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -16,6 +18,8 @@ const migrations: Record<string, Migration> = {
   '0006_check_in_indexes': m0006,
   '0008_read_model_indexes': m0008,
   '0010_request_needed_by': m0010,
+  '0011_idempotency_partial': m0011,
+  '0012_plan_revision': m0012,
 };
 
 /** Brings the schema up to date; throws if a migration fails. */

@@ -111,6 +111,11 @@ export interface PlanTable {
   created_at: string;
   updated_at: string;
   version: number;
+  /**
+   * moves on with every change a plan read shows (0012: triggers on the tree and around it, the
+   * roll-up's own update of the plan); with `version`, what a kept plan read is checked against
+   */
+  revision: number;
 }
 
 export interface ObjectiveTable {

@@ -224,6 +224,7 @@ export class OkrPlanner {
         created_at: iso(createdAt),
         updated_at: iso(updatedAt ?? createdAt),
         version: 1 + reviews.length,
+        revision: 0,
       },
       writer,
       level,

@@ -31,6 +31,7 @@ async function insertPlan(
       created_at: now,
       updated_at: now,
       version: 1,
+      revision: 0,
     })
     .execute();
   return id;

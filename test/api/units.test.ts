@@ -165,6 +165,7 @@ for (const { engine, skip } of await enginesToTest()) {
           created_at: now,
           updated_at: now,
           version: 1,
+          revision: 0,
         })
         .execute();
       expect((await org.admin.api.delete(`/units/${planned}`)).status).toBe(409);

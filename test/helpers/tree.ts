@@ -109,6 +109,7 @@ export async function insertPlanTree(
         created_at: now,
         updated_at: now,
         version: 1,
+        revision: 0,
       })
       .execute();
     for (const o of objectives) {

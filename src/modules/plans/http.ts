@@ -10,6 +10,7 @@ export {
   changedMeanwhile,
   etagOf,
   IfMatchHeaders,
+  setEtag,
   withEtag,
 } from '../../http/versioning.js';
 

@@ -95,6 +95,19 @@ const planActions = precompile(['orgId', 'planId'], (db, p: { orgId: string; pla
     .orderBy('id'),
 );
 
+const planStamp = precompile(['orgId', 'id'], (db, p: { orgId: string; id: string }) =>
+  db
+    .selectFrom('plans')
+    .select(['revision', 'version', 'owner_type', 'owner_id', 'approver_id'])
+    .where('id', '=', p.id)
+    .where('organization_id', '=', p.orgId),
+);
+
+/** What a kept plan read is checked against (plan-cache.ts), and the plan's owner for the policy. */
+export function findPlanStamp(db: DbOrTrx, orgId: string, id: string) {
+  return planStamp.takeFirst(db, { orgId, id });
+}
+
 /** The plan's view with the organization's timezone and settings. */
 export function findPlanReadView(db: DbOrTrx, orgId: string, id: string) {
   return planReadView.takeFirst(db, { orgId, id });

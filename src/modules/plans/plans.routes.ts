@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
 import { errorResponses, IdParams, Page, PageQuery } from '../../http/schemas.js';
-import { IfMatchHeaders, withEtag } from './http.js';
+import { IfMatchHeaders, setEtag, withEtag } from './http.js';
 import {
   ApproveBody,
   CreatePlanBody,
@@ -14,6 +14,7 @@ import {
   RequestChangesBody,
   ReviewSchema,
   SubmittedPlanSchema,
+  type PlanDetail,
 } from './plans.schema.js';
 import * as plans from './plans.service.js';
 import * as reviews from './reviews.service.js';
@@ -61,7 +62,18 @@ export const planRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
         response: { 200: Type.Ref(PlanDetailSchema), ...errorResponses(401, 404) },
       },
     },
-    async (req, reply) => withEtag(reply, await plans.getPlan(ctx, actorOf(req), req.params.id)),
+    async (req, reply) => {
+      // the JSON comes from this route's own response serializer (kept by plan-cache.ts)
+      const plan = await plans.readPlanJson(
+        ctx,
+        actorOf(req),
+        req.params.id,
+        (p) => reply.serialize(p) as string,
+      );
+      setEtag(reply, plan.version);
+      const json = plan.body as unknown as PlanDetail;
+      return reply.type('application/json; charset=utf-8').send(json);
+    },
   );
 
   app.delete(

@@ -24,6 +24,7 @@ import {
   type Plan,
   type PlanDetail,
 } from './plans.schema.js';
+import { PlanReadCache } from './plan-cache.js';
 import { objectiveTree } from './tree.js';
 
 /** A plan as the API shows it (progress, expected progress, health, owner name). */
@@ -80,6 +81,7 @@ export async function createPlan(
         created_at: now,
         updated_at: now,
         version: 1,
+        revision: 0,
       });
       await insertAudit(trx, {
         organizationId: orgId,
@@ -132,13 +134,12 @@ export async function listPlans(
   return { items: plans, nextCursor };
 }
 
-/**
- * GET /plans/:id — the tree by priority; private objectives only for their readers. Two round
- * trips: the plan (with the organization's clock) and its tree in parallel; the unit chain for
- * the policy only when a rule needs it (a private objective read by someone other than an admin
- * or the plan's owner).
- */
-export async function getPlan(ctx: AppContext, actor: Actor, id: string): Promise<PlanDetail> {
+/** A plan's detail as `actor` may read it, and whether it has private objectives / shows them. */
+async function buildPlanDetail(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<{ detail: PlanDetail; hasPrivate: boolean; showPrivate: boolean }> {
   const orgId = actor.organizationId;
   const [view, [objectives, keyResults, actions]] = await Promise.all([
     repo.findPlanReadView(ctx.db, orgId, id),
@@ -147,15 +148,76 @@ export async function getPlan(ctx: AppContext, actor: Actor, id: string): Promis
   if (!view) throw notFound('Plan');
   const facts = planFactsLoader(ctx.db, orgId, view);
   if (!(await facts.allows((f) => policy.readPlan(actor, f)))) throw notFound('Plan');
+  const hasPrivate = objectives.some((o) => o.visibility === 'private');
   const showPrivate =
-    objectives.some((o) => o.visibility === 'private') &&
-    (await facts.allows((f) => policy.readPrivateObjectives(actor, f)));
+    hasPrivate && (await facts.allows((f) => policy.readPrivateObjectives(actor, f)));
   const hc = healthContext(view, view, ctx.now());
-  return withPlanScores(
+  const detail = withPlanScores(
     toPlanDetail(view, hc, objectiveTree(objectives, keyResults, actions, hc, showPrivate)),
     { objectives, keyResults },
     isScoringPhase({ state: view.state, approvedAt: view.approved_at }, view.cycle_state),
   );
+  return { detail, hasPrivate, showPrivate };
+}
+
+/**
+ * A plan: the tree by priority; private objectives only for their readers. Two round trips: the
+ * plan (with the organization's clock) and its tree in parallel; the unit chain for the policy
+ * only when a rule needs it (a private objective read by someone other than an admin or the
+ * plan's owner).
+ */
+export async function getPlan(ctx: AppContext, actor: Actor, id: string): Promise<PlanDetail> {
+  return (await buildPlanDetail(ctx, actor, id)).detail;
+}
+
+const planCaches = new WeakMap<AppContext, PlanReadCache>();
+
+function planCacheOf(ctx: AppContext): PlanReadCache | undefined {
+  if (ctx.config.planCacheMb <= 0) return undefined;
+  let cache = planCaches.get(ctx);
+  if (!cache) {
+    cache = new PlanReadCache(ctx.config.planCacheMb * 1024 * 1024);
+    planCaches.set(ctx, cache);
+  }
+  return cache;
+}
+
+/**
+ * GET /plans/:id as JSON (`serialize`: the route's serializer) with its version: kept while the
+ * plan is unchanged (plan-cache.ts), else built by getPlan and kept. The plan's stamp is read
+ * before its contents, so what is kept under a stamp is never older than it.
+ */
+export async function readPlanJson(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  serialize: (plan: PlanDetail) => string,
+): Promise<{ body: Buffer; version: number }> {
+  const orgId = actor.organizationId;
+  const cache = planCacheOf(ctx);
+  const stamp = cache ? await repo.findPlanStamp(ctx.db, orgId, id) : undefined;
+  if (!cache || !stamp) {
+    const plan = await getPlan(ctx, actor, id);
+    return { body: Buffer.from(serialize(plan)), version: plan.version };
+  }
+  const key = `${orgId}/${id}`;
+  const minute = Math.floor(ctx.now().getTime() / 60_000);
+  const kept = cache.get(key, stamp, minute);
+  if (kept) {
+    const facts = planFactsLoader(ctx.db, orgId, stamp);
+    if (!(await facts.allows((f) => policy.readPlan(actor, f)))) throw notFound('Plan');
+    const showPrivate =
+      kept.hasPrivate && (await facts.allows((f) => policy.readPrivateObjectives(actor, f)));
+    const body = showPrivate ? kept.full : kept.public;
+    if (body) return { body, version: stamp.version };
+  }
+  const { detail, hasPrivate, showPrivate } = await buildPlanDetail(ctx, actor, id);
+  const body = Buffer.from(serialize(detail));
+  // changed between the stamp and the contents: answered, not kept
+  if (detail.version === stamp.version) {
+    cache.keep(key, stamp, minute, { hasPrivate, showPrivate, body });
+  }
+  return { body, version: detail.version };
 }
 
 /** DELETE /plans/:id — writers, drafts only; alignments to it are cleared and roll up. */

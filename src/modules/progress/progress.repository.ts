@@ -86,7 +86,13 @@ const planProgressUpdate = precompile(
   (db, p: ProgressSet) =>
     db
       .updateTable('plans')
-      .set({ progress: p.progress, last_check_in_at: p.lastCheckInAt })
+      .set((eb) => ({
+        progress: p.progress,
+        last_check_in_at: p.lastCheckInAt,
+        // the KRs' and objectives' roll-up columns move no trigger (0012): this update, which
+        // ends every roll-up through the plan, tells kept plan reads
+        revision: eb('revision', '+', 1),
+      }))
       .where('id', '=', p.id)
       .where('organization_id', '=', p.orgId)
       .returning(['id', 'progress']),

@@ -151,6 +151,7 @@ async function targetPlan(
     created_at: now,
     updated_at: now,
     version: 1,
+    revision: 0,
   };
   await insertPlan(trx, plan);
   await insertAudit(trx, {
