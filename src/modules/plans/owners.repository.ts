@@ -1,6 +1,7 @@
 /** SQL for plan owners: units and users, and the owner's chain of units up to the root. */
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../context.js';
+import { precompile } from '../../db/precompiled.js';
 
 export function findUnit(db: DbOrTrx, orgId: string, id: string) {
   return db
@@ -33,38 +34,57 @@ export interface ChainRow {
  * up; for a user, the units they belong to and up. `union` (not `union all`) ends even on a
  * corrupt tree with a loop.
  */
+type ChainParams = { orgId: string; ownerId: string };
+
+/** The chain from the owner's unit (`unit`) or from the units the owner belongs to (`user`). */
+const chainFrom = (ownerType: 'unit' | 'user') =>
+  precompile(['orgId', 'ownerId'], (db, p: ChainParams) =>
+    db
+      .withRecursive('chain(id, parent_id, leader_id, seed)', (qc) => {
+        const seed =
+          ownerType === 'unit'
+            ? qc
+                .selectFrom('units')
+                .select([
+                  'units.id',
+                  'units.parent_id',
+                  'units.leader_id',
+                  sql<number>`1`.as('seed'),
+                ])
+                .where('units.id', '=', p.ownerId)
+                .where('units.organization_id', '=', p.orgId)
+            : qc
+                .selectFrom('units')
+                .innerJoin('unit_members', 'unit_members.unit_id', 'units.id')
+                .select([
+                  'units.id',
+                  'units.parent_id',
+                  'units.leader_id',
+                  sql<number>`1`.as('seed'),
+                ])
+                .where('unit_members.user_id', '=', p.ownerId)
+                .where('units.organization_id', '=', p.orgId);
+        return seed.union(
+          qc
+            .selectFrom('units')
+            .innerJoin('chain', 'chain.parent_id', 'units.id')
+            .select(['units.id', 'units.parent_id', 'units.leader_id', sql<number>`0`.as('seed')])
+            .where('units.organization_id', '=', p.orgId),
+        );
+      })
+      .selectFrom('chain')
+      .selectAll(),
+  );
+// every plan read of a plan with private objectives runs one: compiled once
+const chains = { unit: chainFrom('unit'), user: chainFrom('user') };
+
 export async function ownerUnitChain(
   db: DbOrTrx,
   orgId: string,
   ownerType: 'unit' | 'user',
   ownerId: string,
 ): Promise<ChainRow[]> {
-  const rows = await db
-    .withRecursive('chain(id, parent_id, leader_id, seed)', (qc) => {
-      const seed =
-        ownerType === 'unit'
-          ? qc
-              .selectFrom('units')
-              .select(['units.id', 'units.parent_id', 'units.leader_id', sql<number>`1`.as('seed')])
-              .where('units.id', '=', ownerId)
-              .where('units.organization_id', '=', orgId)
-          : qc
-              .selectFrom('units')
-              .innerJoin('unit_members', 'unit_members.unit_id', 'units.id')
-              .select(['units.id', 'units.parent_id', 'units.leader_id', sql<number>`1`.as('seed')])
-              .where('unit_members.user_id', '=', ownerId)
-              .where('units.organization_id', '=', orgId);
-      return seed.union(
-        qc
-          .selectFrom('units')
-          .innerJoin('chain', 'chain.parent_id', 'units.id')
-          .select(['units.id', 'units.parent_id', 'units.leader_id', sql<number>`0`.as('seed')])
-          .where('units.organization_id', '=', orgId),
-      );
-    })
-    .selectFrom('chain')
-    .selectAll()
-    .execute();
+  const rows = await chains[ownerType].execute(db, { orgId, ownerId });
   return rows.map((r) => ({ ...r, seed: Number(r.seed) }));
 }
 

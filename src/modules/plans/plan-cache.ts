@@ -13,7 +13,8 @@
  *
  * Every request still reads the plan's revision and version (one indexed read of one row) and
  * runs the policy, so a change made through any process is seen at once, as without the cache;
- * nothing is shared between processes. The oldest entries go first once `maxBytes` is reached.
+ * nothing is shared between processes. The oldest entries go first once `maxBytes` is reached
+ * (oldest made, not least used: an entry lives a minute at most anyway).
  */
 export interface PlanStamp {
   revision: number;
@@ -47,9 +48,6 @@ export class PlanReadCache {
       this.drop(key);
       return undefined;
     }
-    // most recently used last: eviction takes the first
-    this.entries.delete(key);
-    this.entries.set(key, e);
     return e;
   }
 
