@@ -122,6 +122,8 @@ export function scenarios(t: Targets, connections: number): ScenarioSpec[] {
       server: 'own',
       floor: 'mix',
       next: (i) => (i % 10 < 7 ? planRead() : checkIn()),
+      // as for plan-read: each plan read once before (with the check-ins that come with it)
+      warmUpRequests: Math.ceil((t.reads.length * 10) / 7),
     },
     {
       name: 'plan-read-uncached',
