@@ -69,16 +69,18 @@ export function scenarios(t: Targets, connections: number): ScenarioSpec[] {
       body: JSON.stringify({ value: c.value, confidence: 7, note: 'bench' }),
     };
   };
+  // the read models as the web client asks for them: a browser always accepts gzip
+  const browser = { ...bearer(t.adminToken), 'accept-encoding': 'gzip, deflate, br' };
   const dashboard = (): Request => ({
     method: 'GET',
     path: `/api/v1/cycles/${t.cycleId}/dashboard`,
-    headers: bearer(t.adminToken),
+    headers: browser,
   });
   // the compact columns, as the web client loads the map
   const alignment = (): Request => ({
     method: 'GET',
     path: `/api/v1/cycles/${t.cycleId}/alignment?format=compact`,
-    headers: bearer(t.adminToken),
+    headers: browser,
   });
   return [
     {

@@ -4,7 +4,9 @@
  * its dashboard at nine o'clock would otherwise compute it once per person. The serialized
  * response is kept for `ttlMs` per organization, caller and URL; concurrent misses for one key
  * wait for the first computation instead of repeating it. A cached response may lag writes by
- * up to `ttlMs`, in every process alike (0 turns the cache off, as in tests).
+ * up to `ttlMs`, in every process alike (0 turns the cache off, as in tests). Large responses
+ * (the whole-cycle map: megabytes) are also kept gzipped, compressed once off the request
+ * thread, for the clients that accept it — browsers always do.
  */
 import type {
   FastifyInstance,
@@ -13,7 +15,22 @@ import type {
   onResponseHookHandler,
   onSendHookHandler,
 } from 'fastify';
+import { gzip } from 'node:zlib';
 import { policy } from '../domain/policy.js';
+
+/** whether the request's Accept-Encoding takes gzip (and does not refuse it with q=0) */
+export function acceptsGzip(req: FastifyRequest): boolean {
+  const header = req.headers['accept-encoding'];
+  if (typeof header !== 'string') return false;
+  return header
+    .split(',')
+    .map((part) => part.trim().toLowerCase().split(';'))
+    .some(
+      ([coding, ...params]) =>
+        (coding === 'gzip' || coding === '*') &&
+        !params.some((p) => /^\s*q\s*=\s*0(\.0*)?\s*$/.test(p)),
+    );
+}
 
 /** the routes whose responses are cached (Fastify route URLs, prefix included) */
 export const CACHED_READ_MODELS: ReadonlySet<string> = new Set([
@@ -27,9 +44,14 @@ export interface ReadCacheOptions {
   maxBytes?: number;
 }
 
+/** responses at least this large are also kept gzipped, for the clients that accept it */
+const GZIP_FROM_BYTES = 32 * 1024;
+
 interface Entry {
   /** one buffer, written as is to every socket (no copy per response) */
   payload: Buffer;
+  /** the payload gzipped once (large payloads only), sent to clients that accept gzip */
+  gzip: Buffer | null;
   contentType: string;
   bytes: number;
   expiresAt: number;
@@ -66,8 +88,14 @@ export function installReadCache(api: FastifyInstance, opts: ReadCacheOptions): 
     if (e) drop(key);
     return undefined;
   };
-  const send = (reply: FastifyReply, e: Entry) =>
-    reply.header('content-type', e.contentType).header('x-read-cache', 'hit').send(e.payload);
+  const send = (req: FastifyRequest, reply: FastifyReply, e: Entry, hit = true) => {
+    void reply.header('content-type', e.contentType);
+    if (hit) void reply.header('x-read-cache', 'hit');
+    if (e.gzip === null) return reply.send(e.payload);
+    void reply.header('vary', 'accept-encoding');
+    if (!acceptsGzip(req)) return reply.send(e.payload);
+    return reply.header('content-encoding', 'gzip').send(e.gzip);
+  };
 
   const preHandler = async (req: FastifyRequest, reply: FastifyReply) => {
     const actor = req.principal?.actor;
@@ -76,11 +104,11 @@ export function installReadCache(api: FastifyInstance, opts: ReadCacheOptions): 
     const who = policy.readEveryPrivateObjective(actor) ? 'all' : actor.userId;
     const key = `${actor.organizationId}|${who}|${req.url}`;
     const hit = fresh(key);
-    if (hit) return send(reply, hit);
+    if (hit) return send(req, reply, hit);
     const pending = inflight.get(key);
     if (pending) {
       const first = await pending;
-      if (first) return send(reply, first);
+      if (first) return send(req, reply, first);
       return;
     }
     let done!: (entry: Entry | null) => void;
@@ -97,37 +125,60 @@ export function installReadCache(api: FastifyInstance, opts: ReadCacheOptions): 
     };
   };
 
+  const keep = (key: string, entry: Entry) => {
+    if (entry.bytes > maxBytes) return;
+    drop(key);
+    entries.set(key, entry);
+    bytes += entry.bytes;
+    for (const oldest of entries.keys()) {
+      if (bytes <= maxBytes) break;
+      drop(oldest);
+    }
+  };
+
   const onSend: onSendHookHandler = (req, reply, payload, next) => {
     const key = req.readCacheKey;
-    if (key === undefined || !req.readCacheDone) {
+    const release = req.readCacheDone;
+    if (key === undefined || !release) {
       next(null, payload);
       return;
     }
-    let entry: Entry | null = null;
-    let body: unknown = payload;
-    if (reply.statusCode === 200 && typeof payload === 'string') {
-      const buffer = Buffer.from(payload);
-      const size = buffer.length;
-      body = buffer;
-      entry = {
-        payload: buffer,
-        contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
-        bytes: size,
-        expiresAt: Date.now() + opts.ttlMs,
-      };
-      if (size <= maxBytes) {
-        drop(key);
-        entries.set(key, entry);
-        bytes += size;
-        for (const oldest of entries.keys()) {
-          if (bytes <= maxBytes) break;
-          drop(oldest);
-        }
-      }
-    }
-    req.readCacheDone(entry);
     req.readCacheDone = undefined;
-    next(null, body);
+    if (reply.statusCode !== 200 || typeof payload !== 'string') {
+      release(null);
+      next(null, payload);
+      return;
+    }
+    const buffer = Buffer.from(payload);
+    const entry: Entry = {
+      payload: buffer,
+      gzip: null,
+      contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+      bytes: buffer.length,
+      expiresAt: Date.now() + opts.ttlMs,
+    };
+    const finish = () => {
+      keep(key, entry);
+      release(entry);
+      const e = entry.gzip !== null && acceptsGzip(req) ? entry.gzip : entry.payload;
+      if (entry.gzip !== null) {
+        void reply.header('vary', 'accept-encoding');
+        if (e === entry.gzip) void reply.header('content-encoding', 'gzip');
+      }
+      next(null, e);
+    };
+    if (buffer.length < GZIP_FROM_BYTES) {
+      finish();
+      return;
+    }
+    // on libuv's thread pool, not on the thread that serves requests
+    gzip(buffer, (err, zipped) => {
+      if (!err) {
+        entry.gzip = zipped;
+        entry.bytes += zipped.length;
+      }
+      finish();
+    });
   };
 
   // a request that failed before sending still releases the ones waiting for it

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emailDomainFor, generateOrganization } from '../../src/generate/generate.js';
 import { createApiToken } from '../../src/modules/auth/auth.service.js';
@@ -94,6 +95,38 @@ for (const { engine, skip } of await enginesToTest()) {
       expect(all.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
       expect(all.filter((r) => r.headers['x-read-cache'] === 'hit')).toHaveLength(4);
       for (const r of all) expect(r.body).toEqual(all[0]!.body);
+    });
+
+    it('keeps a large response gzipped too, for the clients that accept gzip', async () => {
+      await sleep(TTL_MS + 100);
+      const url = `/api/v1/cycles/${cycleId}/alignment`;
+      const get = (acceptEncoding?: string) =>
+        t.app.inject({
+          method: 'GET',
+          url,
+          headers: {
+            authorization: `Bearer ${admin}`,
+            ...(acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding }),
+          },
+        });
+      const first = await get('gzip, deflate, br');
+      expect(first.statusCode).toBe(200);
+      expect(first.headers['content-encoding']).toBe('gzip');
+      expect(first.headers.vary).toBe('accept-encoding');
+      const json = gunzipSync(first.rawPayload).toString();
+      expect(json.length).toBeGreaterThan(32 * 1024);
+      expect(first.rawPayload.length).toBeLessThan(json.length / 3);
+
+      const plain = await get();
+      expect(plain.headers['x-read-cache']).toBe('hit');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body).toBe(json);
+      const refused = await get('gzip;q=0, identity');
+      expect(refused.headers['content-encoding']).toBeUndefined();
+      expect(refused.body).toBe(json);
+      const again = await get('gzip');
+      expect(again.headers['x-read-cache']).toBe('hit');
+      expect(gunzipSync(again.rawPayload).toString()).toBe(json);
     });
 
     it("never serves another organization's cached read model: 404", async () => {
