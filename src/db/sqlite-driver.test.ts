@@ -201,3 +201,104 @@ describe('the SQLite driver (statement reuse, group commit)', () => {
     expect(raw.inTransaction).toBe(false);
   });
 });
+
+describe('the SQLite driver syncing the WAL itself (WAL, synchronous = NORMAL)', () => {
+  let dir: string;
+  let file: string;
+  let db: Kysely<Db>;
+  /** the syncs asked for, each waiting until the test lets it finish */
+  let syncs: { fd: number; finish: (err?: Error) => void }[];
+  /** once the test is over, syncs finish at once */
+  let tearingDown: boolean;
+  const turn = () => new Promise((r) => setImmediate(r));
+
+  beforeEach(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polaris-driver-sync-'));
+    file = path.join(dir, 'test.db');
+    const raw = new SQLite(file);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = NORMAL');
+    syncs = [];
+    tearingDown = false;
+    const fsync = (fd: number, done: (err: NodeJS.ErrnoException | null) => void) => {
+      if (tearingDown) done(null);
+      else syncs.push({ fd, finish: (err) => done(err ?? null) });
+    };
+    db = new Kysely<Db>({ dialect: new PolarisSqliteDialect(raw, { fsync }) });
+    // DDL is a write outside a transaction: it waits for its sync too
+    const created =
+      sql`create table items (id integer primary key, label text not null unique)`.execute(db);
+    await turn();
+    syncs.shift()!.finish();
+    await created;
+  });
+
+  afterEach(async () => {
+    tearingDown = true;
+    for (const s of syncs) s.finish();
+    await db.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const insert = (id: number) =>
+    db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('items')
+        .values({ id, label: `item ${id}` })
+        .execute();
+    });
+  const committed = () => {
+    const other = new SQLite(file, { readonly: true });
+    try {
+      return (other.prepare('select count(*) as n from items').get() as { n: number }).n;
+    } finally {
+      other.close();
+    }
+  };
+
+  it('acknowledges a transaction only after a sync of the WAL that began after its COMMIT', async () => {
+    const done: number[] = [];
+    const all = [1, 2, 3, 4].map((id) => insert(id).then(() => done.push(id)));
+    for (let i = 0; i < 10 && committed() < 4; i++) await turn();
+    // all committed (another connection sees the rows), none acknowledged: the first sync runs,
+    // and the groups that committed meanwhile wait for the next one (syncs never overlap)
+    expect(committed()).toBe(4);
+    expect(done).toEqual([]);
+    expect(syncs).toHaveLength(1);
+    expect(fs.fstatSync(syncs[0]!.fd).size).toBeGreaterThan(0);
+    let rounds = 0;
+    while (done.length < 4 && rounds < 10) {
+      expect(syncs.length).toBeLessThanOrEqual(1);
+      syncs.shift()?.finish();
+      rounds++;
+      await turn();
+    }
+    await Promise.all(all);
+    expect(done.sort()).toEqual([1, 2, 3, 4]);
+    // fewer syncs than transactions: a sync covers every commit before it began
+    expect(rounds).toBeLessThan(4);
+  });
+
+  it('acknowledges a write outside a transaction after its sync', async () => {
+    let resolved = false;
+    const write = db
+      .insertInto('items')
+      .values({ id: 9, label: 'alone' })
+      .execute()
+      .then(() => (resolved = true));
+    await turn();
+    expect(committed()).toBe(1);
+    expect(resolved).toBe(false);
+    syncs.shift()!.finish();
+    await write;
+    expect(resolved).toBe(true);
+  });
+
+  it('fails the transactions a failed sync covered', async () => {
+    const pending = insert(1);
+    await turn();
+    await turn();
+    syncs.shift()!.finish(new Error('EIO: the disk went away'));
+    await expect(pending).rejects.toThrow('EIO');
+  });
+});

@@ -19,7 +19,16 @@
  *    writes slightly before they are durable (as they would with `synchronous = NORMAL`).
  *
  * 3. Rows are made in JavaScript from raw arrays (see `withRowMaker`).
+ *
+ * 4. The disk wait off the only thread. With `synchronous = FULL` SQLite waits for the WAL's fsync
+ *    inside COMMIT, on the thread that serves every request. In WAL mode with
+ *    `synchronous = NORMAL` (as `connect` opens files) SQLite does not sync at COMMIT; the driver
+ *    then syncs the WAL file itself on libuv's thread pool after each group's COMMIT, and a
+ *    transaction (or a write outside one) resolves only once a sync that began after its COMMIT
+ *    has finished: what is acknowledged is on disk, as with FULL, while the next group runs.
+ *    Syncs do not overlap: the groups that commit while one runs share the next.
  */
+import fs from 'node:fs';
 import type SQLite from 'better-sqlite3';
 import type { CompiledQuery } from 'kysely';
 import {
@@ -122,7 +131,7 @@ class Lease implements DatabaseConnection {
   constructor(private readonly driver: GroupCommitSqliteDriver) {}
 
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    return Promise.resolve(this.driver.execute<R>(query, this));
+    return this.driver.execute<R>(query, this);
   }
 
   streamQuery<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
@@ -135,8 +144,23 @@ interface Member {
   reject: (e: unknown) => void;
 }
 
+/** Flushes a file to disk, calling back when done (fs.fsync; tests watch it). */
+export type Fsync = (fd: number, done: (err: NodeJS.ErrnoException | null) => void) => void;
+
+export interface DriverOptions {
+  fsync?: Fsync;
+}
+
 export class GroupCommitSqliteDriver implements Driver {
   private readonly statements: StatementCache;
+  /** the WAL file the driver syncs itself (WAL mode with synchronous = NORMAL), else null */
+  private readonly walPath: string | null;
+  private walFd: number | null = null;
+  private readonly fsync: Fsync;
+  /** committed, waiting for the next sync of the WAL */
+  private unsynced: Member[] = [];
+  /** the sync running now, if any */
+  private syncing: Promise<void> | null = null;
   private locked = false;
   private readonly waiters: (() => void)[] = [];
   /** transactions released into the open physical transaction, waiting for its COMMIT */
@@ -146,8 +170,15 @@ export class GroupCommitSqliteDriver implements Driver {
   private commitScheduled = false;
   private closed = false;
 
-  constructor(private readonly db: SQLite.Database) {
+  constructor(
+    private readonly db: SQLite.Database,
+    opts: DriverOptions = {},
+  ) {
     this.statements = new StatementCache(db);
+    this.fsync = opts.fsync ?? fs.fsync;
+    const wal = !db.memory && db.pragma('journal_mode', { simple: true }) === 'wal';
+    const normal = db.pragma('synchronous', { simple: true }) === 1;
+    this.walPath = wal && normal ? `${db.name}-wal` : null;
   }
 
   async init(): Promise<void> {}
@@ -215,20 +246,24 @@ export class GroupCommitSqliteDriver implements Driver {
 
   async destroy(): Promise<void> {
     if (this.group.length > 0) this.commitGroup();
+    while (this.syncing) await this.syncing;
+    if (this.walFd !== null) fs.closeSync(this.walFd);
     this.closed = true;
     this.statements.clear();
     this.db.close();
   }
 
-  execute<R>(query: CompiledQuery, lease?: Lease): QueryResult<R> {
+  /**
+   * Runs one statement for `lease`. A write outside a transaction is durable before it resolves:
+   * the open group, which it ran inside of, commits first, and a sync follows when the driver
+   * syncs the WAL itself.
+   */
+  async execute<R>(query: CompiledQuery, lease: Lease): Promise<QueryResult<R>> {
     const result = this.executeStatement<R>(query);
-    // a write outside a transaction ran inside the open group: durable before it is answered
-    if (
-      lease?.inTransaction === false &&
-      this.group.length > 0 &&
-      !this.statements.isReadonly(query.sql)
-    ) {
-      this.commitGroup();
+    if (lease.inTransaction || this.statements.isReadonly(query.sql)) return result;
+    if (this.group.length > 0) this.commitGroup();
+    if (this.walPath !== null) {
+      await new Promise<void>((resolve, reject) => this.whenSynced({ resolve, reject }));
     }
     return result;
   }
@@ -310,7 +345,35 @@ export class GroupCommitSqliteDriver implements Driver {
       for (const m of members) m.reject(e);
       return;
     }
-    for (const m of members) m.resolve();
+    if (this.walPath === null) {
+      for (const m of members) m.resolve();
+      return;
+    }
+    for (const m of members) this.whenSynced(m);
+  }
+
+  /** `m` settles once a sync of the WAL that begins after now has finished. */
+  private whenSynced(m: Member): void {
+    this.unsynced.push(m);
+    this.syncing ??= this.syncWal();
+  }
+
+  private async syncWal(): Promise<void> {
+    while (this.unsynced.length > 0) {
+      const batch = this.unsynced;
+      this.unsynced = [];
+      try {
+        this.walFd ??= fs.openSync(this.walPath!, 'r');
+        const fd = this.walFd;
+        await new Promise<void>((resolve, reject) =>
+          this.fsync(fd, (err) => (err ? reject(err) : resolve())),
+        );
+        for (const m of batch) m.resolve();
+      } catch (e) {
+        for (const m of batch) m.reject(e);
+      }
+    }
+    this.syncing = null;
   }
 
   /** SQLite rolled back the physical transaction itself (I/O error, disk full): fail its group. */
@@ -321,11 +384,14 @@ export class GroupCommitSqliteDriver implements Driver {
 
 /** Kysely's SQLite dialect on `db`, with statement reuse and group commit. */
 export class PolarisSqliteDialect extends SqliteDialect {
-  constructor(private readonly sqlite: SQLite.Database) {
+  constructor(
+    private readonly sqlite: SQLite.Database,
+    private readonly opts: DriverOptions = {},
+  ) {
     super({ database: sqlite });
   }
 
   override createDriver(): Driver {
-    return new GroupCommitSqliteDriver(this.sqlite);
+    return new GroupCommitSqliteDriver(this.sqlite, this.opts);
   }
 }

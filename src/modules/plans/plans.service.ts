@@ -24,7 +24,7 @@ import {
   type Plan,
   type PlanDetail,
 } from './plans.schema.js';
-import { PlanReadCache } from './plan-cache.js';
+import { PlanReadCache, timeSlot } from './plan-cache.js';
 import { objectiveTree } from './tree.js';
 
 /** A plan as the API shows it (progress, expected progress, health, owner name). */
@@ -201,8 +201,8 @@ export async function readPlanJson(
     return { body: Buffer.from(serialize(plan)), version: plan.version };
   }
   const key = `${orgId}/${id}`;
-  const minute = Math.floor(ctx.now().getTime() / 60_000);
-  const kept = cache.get(key, stamp, minute);
+  const slot = timeSlot(ctx.now());
+  const kept = cache.get(key, stamp, slot);
   if (kept) {
     const facts = planFactsLoader(ctx.db, orgId, stamp);
     if (!(await facts.allows((f) => policy.readPlan(actor, f)))) throw notFound('Plan');
@@ -215,7 +215,7 @@ export async function readPlanJson(
   const body = Buffer.from(serialize(detail));
   // changed between the stamp and the contents: answered, not kept
   if (detail.version === stamp.version) {
-    cache.keep(key, stamp, minute, { hasPrivate, showPrivate, body });
+    cache.keep(key, stamp, slot, { hasPrivate, showPrivate, body });
   }
   return { body, version: detail.version };
 }
