@@ -130,13 +130,12 @@ async function benchEngine(engine: Engine): Promise<EngineResult | null> {
     try {
       await new Promise((r) => setTimeout(r, 500));
       if (kind !== 'uncached') rssIdle = Math.max(rssIdle, server.rss());
-      // warm-up: JIT, statement caches, the database's page cache
-      log(`  warming up the ${kind} server …`);
+      log(`  on the ${kind} server …`);
       for (const spec of mine) {
+        // its own warm-up right before it (JIT, statement caches, the database's page cache,
+        // kept plan reads), so that no scenario runs in the garbage of another's warm-up
         const warm = { ...spec, connections: Math.min(spec.connections, 4) };
         await runScenario(server.url, warm, 2, undefined, spec.warmUpRequests);
-      }
-      for (const spec of mine) {
         let peak = 0;
         const loadBefore = loadAverage();
         const meter = cpuMeter([server.pid]);
