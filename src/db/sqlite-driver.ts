@@ -144,6 +144,16 @@ interface Member {
   reject: (e: unknown) => void;
 }
 
+/** A read-only descriptor of `file`, or null when there is no such file. */
+function openIfThere(file: string): number | null {
+  try {
+    return fs.openSync(file, 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
 /** Flushes a file to disk, calling back when done (fs.fsync; tests watch it). */
 export type Fsync = (fd: number, done: (err: NodeJS.ErrnoException | null) => void) => void;
 
@@ -363,11 +373,13 @@ export class GroupCommitSqliteDriver implements Driver {
       const batch = this.unsynced;
       this.unsynced = [];
       try {
-        this.walFd ??= fs.openSync(this.walPath!, 'r');
-        const fd = this.walFd;
-        await new Promise<void>((resolve, reject) =>
-          this.fsync(fd, (err) => (err ? reject(err) : resolve())),
-        );
+        const fd = (this.walFd ??= openIfThere(this.walPath!));
+        // no WAL file yet: nothing was written that a sync could keep
+        if (fd !== null) {
+          await new Promise<void>((resolve, reject) =>
+            this.fsync(fd, (err) => (err ? reject(err) : resolve())),
+          );
+        }
         for (const m of batch) m.resolve();
       } catch (e) {
         for (const m of batch) m.reject(e);

@@ -19,7 +19,7 @@ import { gzip } from 'node:zlib';
 import { policy } from '../domain/policy.js';
 
 /** whether the request's Accept-Encoding takes gzip (and does not refuse it with q=0) */
-export function acceptsGzip(req: FastifyRequest): boolean {
+function acceptsGzip(req: FastifyRequest): boolean {
   const header = req.headers['accept-encoding'];
   if (typeof header !== 'string') return false;
   return header
@@ -88,14 +88,19 @@ export function installReadCache(api: FastifyInstance, opts: ReadCacheOptions): 
     if (e) drop(key);
     return undefined;
   };
-  const send = (req: FastifyRequest, reply: FastifyReply, e: Entry, hit = true) => {
-    void reply.header('content-type', e.contentType);
-    if (hit) void reply.header('x-read-cache', 'hit');
-    if (e.gzip === null) return reply.send(e.payload);
+  /** what to send of `e` to `req` (gzipped when both can), its encoding headers set */
+  const bodyFor = (req: FastifyRequest, reply: FastifyReply, e: Entry): Buffer => {
+    if (e.gzip === null) return e.payload;
     void reply.header('vary', 'accept-encoding');
-    if (!acceptsGzip(req)) return reply.send(e.payload);
-    return reply.header('content-encoding', 'gzip').send(e.gzip);
+    if (!acceptsGzip(req)) return e.payload;
+    void reply.header('content-encoding', 'gzip');
+    return e.gzip;
   };
+  const send = (req: FastifyRequest, reply: FastifyReply, e: Entry) =>
+    reply
+      .header('content-type', e.contentType)
+      .header('x-read-cache', 'hit')
+      .send(bodyFor(req, reply, e));
 
   const preHandler = async (req: FastifyRequest, reply: FastifyReply) => {
     const actor = req.principal?.actor;
@@ -160,12 +165,7 @@ export function installReadCache(api: FastifyInstance, opts: ReadCacheOptions): 
     const finish = () => {
       keep(key, entry);
       release(entry);
-      const e = entry.gzip !== null && acceptsGzip(req) ? entry.gzip : entry.payload;
-      if (entry.gzip !== null) {
-        void reply.header('vary', 'accept-encoding');
-        if (e === entry.gzip) void reply.header('content-encoding', 'gzip');
-      }
-      next(null, e);
+      next(null, bodyFor(req, reply, entry));
     };
     if (buffer.length < GZIP_FROM_BYTES) {
       finish();
