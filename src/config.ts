@@ -25,6 +25,8 @@ export interface Config {
   readCacheMs: number;
   /** memory for kept plan reads (MB; see plans/plan-cache.ts); 0 = not kept */
   planCacheMb: number;
+  /** whether `polaris serve` computes alignment maps on a thread of their own */
+  alignmentThread: boolean;
   logLevel: string;
 }
 
@@ -64,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     poolSize: int(env.POLARIS_POOL_SIZE, 10),
     readCacheMs: int(env.POLARIS_READ_CACHE_MS, production ? 2_000 : 0),
     planCacheMb: int(env.POLARIS_PLAN_CACHE_MB, 64),
+    alignmentThread: env.POLARIS_ALIGNMENT_THREAD !== 'false',
     logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'warn'),
   };
 }

@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Config } from './config.js';
 import type { Engine } from './db/connect.js';
 import type { Database } from './db/schema.js';
+import type { AlignmentThread } from './modules/alignment/alignment-thread.js';
 
 export type Db = Kysely<Database>;
 /** a database or an open transaction: repositories accept either */
@@ -14,4 +15,6 @@ export interface AppContext {
   config: Config;
   /** the current time; tests replace it */
   now: () => Date;
+  /** computes alignment maps off the request thread (`polaris serve`); absent: inline */
+  alignmentThread?: AlignmentThread;
 }

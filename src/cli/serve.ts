@@ -6,6 +6,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { seedDemoIfEmpty, DEMO_SIGN_INS } from '../demo/seed.js';
 import { buildApp } from '../http/app.js';
 import { startScheduler } from '../jobs/scheduler.js';
+import { AlignmentThread } from '../modules/alignment/alignment-thread.js';
 
 /** Migrates, seeds the demo into an empty database, and listens until SIGINT/SIGTERM. */
 export async function serve(): Promise<void> {
@@ -13,6 +14,10 @@ export async function serve(): Promise<void> {
   const handle = connect(config.databaseUrl, { poolSize: config.poolSize });
   await migrateToLatest(handle.db as never);
   const ctx: AppContext = { db: handle.db, engine: handle.engine, config, now: () => new Date() };
+  // another connection on another thread: not for a private in-memory database
+  if (config.alignmentThread && !handle.location.endsWith(':memory:')) {
+    ctx.alignmentThread = new AlignmentThread({ databaseUrl: config.databaseUrl, config });
+  }
   const seeded = config.demo ? await seedDemoIfEmpty(ctx) : false;
   const app = await buildApp(ctx, { logger: true });
   await app.listen({ port: config.port, host: config.host });
@@ -37,6 +42,7 @@ export async function serve(): Promise<void> {
   const stop = async () => {
     await scheduler.stop();
     await app.close();
+    await ctx.alignmentThread?.close();
     await handle.close();
     process.exit(0);
   };

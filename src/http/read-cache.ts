@@ -3,8 +3,12 @@
  * 40,000 objectives and 120,000 KRs each costs hundreds of milliseconds, and a company opening
  * its dashboard at nine o'clock would otherwise compute it once per person. The serialized
  * response is kept for `ttlMs` per organization, caller and URL; concurrent misses for one key
- * wait for the first computation instead of repeating it. A cached response may lag writes by
- * up to `ttlMs`, in every process alike (0 turns the cache off, as in tests). Large responses
+ * wait for the first computation instead of repeating it. For another `ttlMs` after that, an
+ * expired response is still answered at once (`x-read-cache: stale`) while one request of the
+ * server to itself computes the next in the background, so that readers never queue behind a
+ * computation that a reader a moment before could have started. A cached response may thus lag
+ * writes by up to twice `ttlMs`, in every process alike (0 turns the cache off, as in tests).
+ * Large responses
  * (the whole-cycle map: megabytes) are also kept gzipped, compressed once off the request
  * thread, for the clients that accept it — browsers always do.
  */
@@ -15,6 +19,7 @@ import type {
   onResponseHookHandler,
   onSendHookHandler,
 } from 'fastify';
+import { randomBytes } from 'node:crypto';
 import { gzip } from 'node:zlib';
 import { policy } from '../domain/policy.js';
 
@@ -43,6 +48,9 @@ export interface ReadCacheOptions {
   /** total size of the kept responses; the oldest go first */
   maxBytes?: number;
 }
+
+/** marks the server's own request that refreshes a stale entry (with a per-process secret) */
+const REFRESH_HEADER = 'x-polaris-read-cache-refresh';
 
 /** responses at least this large are also kept gzipped, for the clients that accept it */
 const GZIP_FROM_BYTES = 32 * 1024;
@@ -82,11 +90,27 @@ export function installReadCache(api: FastifyInstance, opts: ReadCacheOptions): 
       entries.delete(key);
     }
   };
-  const fresh = (key: string): Entry | undefined => {
+  /** the entry while it may be answered: fresh for ttlMs, then stale for as long again */
+  const usable = (key: string): Entry | undefined => {
     const e = entries.get(key);
-    if (e && e.expiresAt > Date.now()) return e;
+    if (e && Date.now() < e.expiresAt + opts.ttlMs) return e;
     if (e) drop(key);
     return undefined;
+  };
+  // a refresh of a stale entry is a request of the server to itself, marked with this secret
+  const refreshNonce = randomBytes(16).toString('hex');
+  const isRefresh = (req: FastifyRequest) => req.headers[REFRESH_HEADER] === refreshNonce;
+  const refresh = (req: FastifyRequest) => {
+    const { authorization, cookie } = req.headers;
+    void api.inject({
+      method: 'GET',
+      url: req.url,
+      headers: {
+        ...(authorization === undefined ? {} : { authorization }),
+        ...(cookie === undefined ? {} : { cookie }),
+        [REFRESH_HEADER]: refreshNonce,
+      },
+    });
   };
   /** what to send of `e` to `req` (gzipped when both can), its encoding headers set */
   const bodyFor = (req: FastifyRequest, reply: FastifyReply, e: Entry): Buffer => {
@@ -96,10 +120,10 @@ export function installReadCache(api: FastifyInstance, opts: ReadCacheOptions): 
     void reply.header('content-encoding', 'gzip');
     return e.gzip;
   };
-  const send = (req: FastifyRequest, reply: FastifyReply, e: Entry) =>
+  const send = (req: FastifyRequest, reply: FastifyReply, e: Entry, how: 'hit' | 'stale') =>
     reply
       .header('content-type', e.contentType)
-      .header('x-read-cache', 'hit')
+      .header('x-read-cache', how)
       .send(bodyFor(req, reply, e));
 
   const preHandler = async (req: FastifyRequest, reply: FastifyReply) => {
@@ -108,12 +132,17 @@ export function installReadCache(api: FastifyInstance, opts: ReadCacheOptions): 
     // admins read every private objective alike; other people see what they may read
     const who = policy.readEveryPrivateObjective(actor) ? 'all' : actor.userId;
     const key = `${actor.organizationId}|${who}|${req.url}`;
-    const hit = fresh(key);
-    if (hit) return send(req, reply, hit);
+    const kept = isRefresh(req) ? undefined : usable(key);
+    if (kept && Date.now() < kept.expiresAt) return send(req, reply, kept, 'hit');
     const pending = inflight.get(key);
+    // stale: answered at once, while one request computes the next in the background
+    if (kept) {
+      if (!pending) refresh(req);
+      return send(req, reply, kept, 'stale');
+    }
     if (pending) {
       const first = await pending;
-      if (first) return send(req, reply, first);
+      if (first) return send(req, reply, first, 'hit');
       return;
     }
     let done!: (entry: Entry | null) => void;
@@ -149,12 +178,12 @@ export function installReadCache(api: FastifyInstance, opts: ReadCacheOptions): 
       return;
     }
     req.readCacheDone = undefined;
-    if (reply.statusCode !== 200 || typeof payload !== 'string') {
+    if (reply.statusCode !== 200 || !(typeof payload === 'string' || Buffer.isBuffer(payload))) {
       release(null);
       next(null, payload);
       return;
     }
-    const buffer = Buffer.from(payload);
+    const buffer = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
     const entry: Entry = {
       payload: buffer,
       gzip: null,

@@ -44,9 +44,22 @@ export const alignmentRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
         },
       },
     },
-    async (req) =>
-      req.query.format === 'compact'
-        ? getCompactAlignmentMap(ctx, actorOf(req), req.params.id, req.query.unitId)
-        : getAlignmentMap(ctx, actorOf(req), req.params.id, req.query.unitId),
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { unitId } = req.query;
+      if (ctx.alignmentThread) {
+        const json = await ctx.alignmentThread.map({
+          actor,
+          cycleId: req.params.id,
+          ...(unitId === undefined ? {} : { unitId }),
+          format: req.query.format ?? 'full',
+        });
+        // JSON.stringify'd on the thread, as this route's serializer would
+        return reply.type('application/json; charset=utf-8').send(json as never);
+      }
+      return req.query.format === 'compact'
+        ? getCompactAlignmentMap(ctx, actor, req.params.id, unitId)
+        : getAlignmentMap(ctx, actor, req.params.id, unitId);
+    },
   );
 };
