@@ -115,6 +115,9 @@ describe.skipIf(reason !== null)('two server processes on one PostgreSQL databas
     const target = targets[0]!;
     const before = await call(b, target.token, 'GET', `/key-results/${target.keyResultId}`);
     expect(before.status).toBe(200);
+    // B keeps this plan read (plan-cache.ts): what A changes must still show through B at once
+    const planBefore = await call(b, target.token, 'GET', `/plans/${target.planId}`);
+    expect(planBefore.status).toBe(200);
 
     const created = await call(
       a,
@@ -146,6 +149,10 @@ describe.skipIf(reason !== null)('two server processes on one PostgreSQL databas
     });
     const plan = await call(b, target.token, 'GET', `/plans/${target.planId}`);
     expect(plan.body.progress).toBe(created.body.plan.progress);
+    const shown = plan.body.objectives
+      .flatMap((o: { keyResults: { id: string; currentValue: number }[] }) => o.keyResults)
+      .find((k: { id: string }) => k.id === target.keyResultId);
+    expect(shown.currentValue).toBe(before.body.targetValue);
   });
 
   it('keeps every roll-up right when both processes check in on the same plans at once', async () => {
