@@ -12,6 +12,7 @@ import { connect } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { seedDemoIfEmpty } from '../../src/demo/seed.js';
 import { buildApp } from '../../src/http/app.js';
+import { AlignmentThread } from '../../src/modules/alignment/alignment-thread.js';
 
 export interface TestServer {
   url: string;
@@ -31,14 +32,24 @@ export async function startServer(): Promise<TestServer> {
   };
   const handle = connect(config.databaseUrl, { poolSize: config.poolSize });
   let app: FastifyInstance | undefined;
+  let thread: AlignmentThread | undefined;
   try {
     await migrateToLatest(handle.db as never);
-    const ctx: AppContext = { db: handle.db, engine: handle.engine, config, now: () => new Date() };
+    // as `polaris serve` runs it: alignment maps computed on a thread of their own
+    thread = new AlignmentThread({ databaseUrl: config.databaseUrl, config });
+    const ctx: AppContext = {
+      db: handle.db,
+      engine: handle.engine,
+      config,
+      now: () => new Date(),
+      alignmentThread: thread,
+    };
     await seedDemoIfEmpty(ctx);
     app = await buildApp(ctx);
     await app.listen({ port: 0, host: '127.0.0.1' });
   } catch (e) {
     await app?.close();
+    await thread?.close();
     await handle.close();
     rmSync(dir, { recursive: true, force: true });
     throw e;
@@ -50,6 +61,7 @@ export async function startServer(): Promise<TestServer> {
     url: `http://127.0.0.1:${port}`,
     close: async () => {
       await started.close();
+      await thread?.close();
       await handle.close();
       rmSync(dir, { recursive: true, force: true });
     },
