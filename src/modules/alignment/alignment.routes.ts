@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
 import { errorResponses, IdParams } from '../../http/schemas.js';
+import { sendSerialized } from '../../http/serialized.js';
 import {
   AlignmentMapSchema,
   AlignmentQuery,
@@ -55,7 +56,7 @@ export const alignmentRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
           format: req.query.format ?? 'full',
         });
         // JSON.stringify'd on the thread, as this route's serializer would
-        return reply.type('application/json; charset=utf-8').send(json as never);
+        return sendSerialized(reply, json);
       }
       return req.query.format === 'compact'
         ? getCompactAlignmentMap(ctx, actor, req.params.id, unitId)

@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
 import { errorResponses, IdParams, Page, PageQuery } from '../../http/schemas.js';
+import { sendSerialized } from '../../http/serialized.js';
 import { IfMatchHeaders, setEtag, withEtag } from './http.js';
 import {
   ApproveBody,
@@ -14,7 +15,6 @@ import {
   RequestChangesBody,
   ReviewSchema,
   SubmittedPlanSchema,
-  type PlanDetail,
 } from './plans.schema.js';
 import * as plans from './plans.service.js';
 import * as reviews from './reviews.service.js';
@@ -71,8 +71,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
         (p) => reply.serialize(p) as string,
       );
       setEtag(reply, plan.version);
-      const json = plan.body as unknown as PlanDetail;
-      return reply.type('application/json; charset=utf-8').send(json);
+      return sendSerialized(reply, plan.body);
     },
   );
 
