@@ -295,7 +295,9 @@ describe('weightedProgress', () => {
 
   it('property: multiplying every weight by k > 0 does not change the result', () => {
     const item = fc.record({
-      weight: fc.double({ min: 0, max: 1000, noNaN: true }),
+      // 0, or large enough that w × k stays a normal number: a subnormal weight such as 5e-324
+      // times 1e-6 underflows to 0 in floating point, which is not scaling
+      weight: fc.oneof(fc.constant(0), fc.double({ min: 1e-3, max: 1000, noNaN: true })),
       progress: fc.double({ min: 0, max: 1, noNaN: true }),
     });
     fc.assert(
