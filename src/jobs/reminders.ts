@@ -8,10 +8,15 @@
 import type { AppContext } from '../context.js';
 import { parseSettings } from '../domain/settings.js';
 import { insertAudit } from '../modules/audit/audit.repository.js';
-import { dueKeyResultsByPerson, dueSince } from '../modules/notifications/due.repository.js';
+import { dueKeyResultsByPerson } from '../modules/notifications/due.repository.js';
 import { listOrganizationClocks } from '../modules/notifications/notifications.repository.js';
 import { notify } from '../modules/notifications/notifications.service.js';
-import { formatIsoWeek, isoWeekOf, weekdayOf } from '../modules/weekly/iso-week.js';
+import {
+  checkInDueSince,
+  formatIsoWeek,
+  isoWeekOf,
+  weekdayOf,
+} from '../modules/weekly/iso-week.js';
 import { dateIn } from '../shared/time.js';
 
 /** What one run did for one organization. */
@@ -40,7 +45,12 @@ async function remindOrganization(
   const isoWeek = formatIsoWeek(isoWeekOf(today));
   const at = now.toISOString();
   const remindedUserIds = await ctx.db.transaction().execute(async (trx) => {
-    const due = await dueKeyResultsByPerson(trx, org.id, dueSince(now), isoWeek);
+    const due = await dueKeyResultsByPerson(
+      trx,
+      org.id,
+      checkInDueSince(now, org.timezone),
+      isoWeek,
+    );
     const reminded = await notify(
       trx,
       org.id,

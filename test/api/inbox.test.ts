@@ -135,7 +135,7 @@ for (const { engine, skip } of await enginesToTest()) {
       ]);
     });
 
-    it('lists the KRs a person owns that are due a check-in (none in the last 7 days)', async () => {
+    it("lists the KRs a person owns that are due a check-in (none yet this week, in the organization's timezone)", async () => {
       t.setNow('2026-11-02T04:00:00.000Z');
       const s = await scenario(t);
       const { plan, objectives } = await buildPlan(
@@ -146,17 +146,24 @@ for (const { engine, skip } of await enginesToTest()) {
             weight: 100,
             title: 'Grow the east',
             keyResults: [
-              { weight: 50, title: 'Checked in' },
+              { weight: 40, title: 'Checked in' },
               { weight: 30, title: 'Never checked in' },
               { weight: 20, title: 'Owned by peer', ownerId: s.peer.id },
+              { weight: 10, title: 'Checked in last week' },
             ],
           },
         ],
       );
-      const [checked, never, peers] = objectives[0].keyResults;
+      const [checked, never, peers, lastWeek] = objectives[0].keyResults;
       // nothing is due while the plan is a draft
       expect((await expectStatus(s.member.api.get('/inbox'), 200)).dueCheckIns).toEqual([]);
       await approvePlan(s.member.api, s.teamLead.api, plan.id);
+      // Saturday noon in Shanghai: six days before the Friday below, but last week
+      t.setNow('2026-11-14T04:00:00.000Z');
+      await expectStatus(
+        s.member.api.post(`/key-results/${lastWeek.id}/check-ins`, { value: 40 }),
+        201,
+      );
       t.setNow('2026-11-16T04:00:00.000Z');
       await expectStatus(
         s.member.api.post(`/key-results/${checked.id}/check-ins`, { value: 40 }),
@@ -165,22 +172,22 @@ for (const { engine, skip } of await enginesToTest()) {
 
       t.setNow('2026-11-20T04:00:00.000Z');
       const inbox = await expectStatus(s.member.api.get('/inbox'), 200);
-      expect(inbox.checkInWindowDays).toBe(7);
-      expect(inbox.dueCheckIns).toEqual([
-        {
-          keyResultId: never.id,
-          title: 'Never checked in',
-          objectiveId: objectives[0].id,
-          objectiveTitle: 'Grow the east',
-          planId: plan.id,
-          cycleId: s.cycleId,
-          ownerId: null,
-          currentValue: 0,
-          targetValue: 100,
-          progress: 0,
-          lastCheckInAt: null,
-        },
-      ]);
+      // Monday 2026-11-16 00:00 in Shanghai
+      expect(inbox.dueSince).toBe('2026-11-15T16:00:00.000Z');
+      expect(inbox.dueCheckIns.map((k: any) => k.keyResultId)).toEqual([never.id, lastWeek.id]);
+      expect(inbox.dueCheckIns[0]).toEqual({
+        keyResultId: never.id,
+        title: 'Never checked in',
+        objectiveId: objectives[0].id,
+        objectiveTitle: 'Grow the east',
+        planId: plan.id,
+        cycleId: s.cycleId,
+        ownerId: null,
+        currentValue: 0,
+        targetValue: 100,
+        progress: 0,
+        lastCheckInAt: null,
+      });
       const peer = await expectStatus(s.peer.api.get('/inbox'), 200);
       expect(peer.dueCheckIns.map((k: any) => k.keyResultId)).toEqual([peers.id]);
       // the approver is not responsible for the member's KRs
@@ -189,7 +196,7 @@ for (const { engine, skip } of await enginesToTest()) {
       t.setNow('2026-11-24T04:00:00.000Z');
       const later = await expectStatus(s.member.api.get('/inbox'), 200);
       expect(later.dueCheckIns.map((k: any) => k.keyResultId).sort()).toEqual(
-        [checked.id, never.id].sort(),
+        [checked.id, never.id, lastWeek.id].sort(),
       );
       t.setNow('2026-11-20T04:00:00.000Z');
     });

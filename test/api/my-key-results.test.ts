@@ -191,7 +191,7 @@ for (const { engine, skip } of await enginesToTest()) {
           false,
         );
         // Monday 00:30 in Shanghai: a new week, due again; the last check-in stays
-        t.setNow('2026-11-23T16:30:00.000Z');
+        t.setNow('2026-11-22T16:30:00.000Z');
         const monday = item(await all(s.member.api, `ownerId=me&cycleId=${s.cycleId}`));
         expect(monday.checkInDue).toBe(true);
         expect(monday.lastCheckIn.value).toBe(30);

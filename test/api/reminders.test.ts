@@ -196,7 +196,7 @@ for (const { engine, skip } of await enginesToTest()) {
       expect(run?.remindedUserIds).toHaveLength(3);
     });
 
-    it('leaves out KRs checked in within 7 days, KRs of plans not approved, and inactive people', async () => {
+    it('leaves out KRs checked in this week, KRs of plans not approved, and inactive people', async () => {
       const s = await scenario(t);
       const { member } = await duePlans(s);
       const [mine] = member.objectives[0].keyResults;

@@ -6,7 +6,6 @@ import type { Actor } from '../../domain/policy.js';
 import { isScoringPhase } from '../../domain/scoring.js';
 import { decodeCursor, page } from '../../shared/cursor.js';
 import { newId } from '../../shared/ids.js';
-import { dateIn } from '../../shared/time.js';
 import { inTransaction } from '../../shared/transaction.js';
 import { toAction } from '../actions/actions.schema.js';
 import type { Proposed } from '../adjustments/adjustments.schema.js';
@@ -34,7 +33,7 @@ import { findOrganizationClock } from '../progress/progress.repository.js';
 import { rollUpFromKeyResult, rollUpFromObjective } from '../progress/rollup.js';
 import { withKeyResultScore } from '../scoring/plan-scores.js';
 import { cycleStateOf } from '../scoring/scoring.repository.js';
-import { addDays, weekdayOf } from '../weekly/iso-week.js';
+import { checkInDueSince } from '../weekly/iso-week.js';
 import * as repo from './key-results.repository.js';
 import {
   toKeyResult,
@@ -478,8 +477,9 @@ export async function listResponsibleKeyResults(
     r.id,
   ]);
 
-  const hc = healthContext(cycle, clock, ctx.now());
-  const monday = addDays(hc.today, 1 - weekdayOf(hc.today));
+  const now = ctx.now();
+  const hc = healthContext(cycle, clock, now);
+  const dueSince = checkInDueSince(now, hc.timeZone);
   const lastCheckIns = new Map<string, Awaited<ReturnType<typeof repo.lastCheckInsOf>>[number]>();
   for (const ci of await repo.lastCheckInsOf(ctx.db, orgId, items)) {
     lastCheckIns.set(ci.key_result_id, ci); // ordered by id: the last one wins a tie
@@ -537,8 +537,7 @@ export async function listResponsibleKeyResults(
           kr.progress_source === 'manual' &&
           plan_state === 'approved' &&
           cycle.state === 'active' &&
-          (kr.last_check_in_at === null ||
-            dateIn(new Date(kr.last_check_in_at), hc.timeZone) < monday),
+          (kr.last_check_in_at === null || kr.last_check_in_at < dueSince),
       };
     }),
     nextCursor,

@@ -1,19 +1,12 @@
 /**
  * Key results due a check-in, shared by the inbox and the check-in reminders: KRs with a manual
- * progress source, in approved plans of active cycles, with no check-in since `since`. Each has
+ * progress source, in approved plans of active cycles, with no check-in since `since` (the start
+ * of this ISO week in the organization's timezone: `checkInDueSince`). Each has
  * one responsible person: its owner, else the plan's writer (the user who owns the plan, or the
  * leader of the unit that owns it).
  */
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../context.js';
-
-/** A KR is due a check-in when it has none in this many days (the weekly cadence). */
-export const CHECK_IN_WINDOW_DAYS = 7;
-
-/** The instant before which the last check-in makes a KR due, as ISO-8601 UTC. */
-export function dueSince(now: Date): string {
-  return new Date(now.getTime() - CHECK_IN_WINDOW_DAYS * 86_400_000).toISOString();
-}
 
 function dueQuery(db: DbOrTrx, orgId: string, since: string) {
   return db

@@ -72,7 +72,7 @@ export const InboxSchema = Type.Object(
     sentBack: Type.Array(SentBackPlanSchema),
     /**
      * KRs I am responsible for (I own them, or they have no owner and I write their plan) in
-     * approved plans of active cycles, with no check-in in the last `checkInWindowDays` days
+     * approved plans of active cycles, with no check-in since `dueSince`
      */
     dueCheckIns: Type.Array(DueCheckInSchema),
     /** unread mentions */
@@ -82,7 +82,8 @@ export const InboxSchema = Type.Object(
     /** changes to approved plans waiting for my decision (organization setting adjustmentsNeedApproval) */
     pendingAdjustments: Type.Array(PendingAdjustmentSchema),
     unreadNotifications: Type.Integer(),
-    checkInWindowDays: Type.Integer(),
+    /** when this week began in the organization's timezone (Monday 00:00): KRs with no check-in since are due */
+    dueSince: Timestamp,
   },
   { $id: 'Inbox' },
 );

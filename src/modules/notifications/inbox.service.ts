@@ -7,7 +7,9 @@ import type { AppContext } from '../../context.js';
 import { policy, type Actor } from '../../domain/policy.js';
 import { openRequestsToLeader } from '../requests/requests.repository.js';
 import { toSupportRequest } from '../requests/requests.schema.js';
-import { CHECK_IN_WINDOW_DAYS, dueKeyResultsOf, dueSince } from './due.repository.js';
+import { findOrganizationClock } from '../progress/progress.repository.js';
+import { checkInDueSince } from '../weekly/iso-week.js';
+import { dueKeyResultsOf } from './due.repository.js';
 import * as inbox from './inbox.repository.js';
 import {
   toDueCheckIn,
@@ -24,12 +26,13 @@ const CAP = 100;
 export async function getInbox(ctx: AppContext, actor: Actor): Promise<Inbox> {
   const orgId = actor.organizationId;
   const me = actor.userId;
-  const now = ctx.now();
+  const { timezone } = await findOrganizationClock(ctx.db, orgId);
+  const dueSince = checkInDueSince(ctx.now(), timezone);
   const admin = policy.manageOrganization(actor);
   const [waiting, sentBack, due, mentions, requests, unread, adjustments] = await Promise.all([
     inbox.plansAwaitingReview(ctx.db, orgId, me, admin, CAP),
     inbox.plansSentBack(ctx.db, orgId, me, CAP),
-    dueKeyResultsOf(ctx.db, orgId, me, dueSince(now), CAP),
+    dueKeyResultsOf(ctx.db, orgId, me, dueSince, CAP),
     listNotifications(ctx.db, orgId, me, { unread: true, kind: 'mention', limit: CAP - 1 }),
     openRequestsToLeader(ctx.db, orgId, me, CAP),
     countUnread(ctx.db, orgId, me),
@@ -58,6 +61,6 @@ export async function getInbox(ctx: AppContext, actor: Actor): Promise<Inbox> {
     requests: requests.map(toSupportRequest),
     pendingAdjustments: adjustments.map(toPendingAdjustment),
     unreadNotifications: unread,
-    checkInWindowDays: CHECK_IN_WINDOW_DAYS,
+    dueSince,
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkInDueSince,
   formatIsoWeek,
   isoWeekDates,
   isoWeekOf,
@@ -59,5 +60,27 @@ describe('ISO weeks', () => {
     expect(ny.from).toBe('2026-11-02T05:00:00.000Z');
     const summer = isoWeekRange({ year: 2026, week: 27 }, 'America/New_York');
     expect(summer.from).toBe('2026-06-29T04:00:00.000Z');
+  });
+
+  it('starts the check-in week at Monday 00:00 in the organization\'s timezone', () => {
+    // Friday 10:00 in Shanghai → Monday 2026-11-23 00:00 there
+    expect(checkInDueSince(new Date('2026-11-27T02:00:00Z'), 'Asia/Shanghai')).toBe(
+      '2026-11-22T16:00:00.000Z',
+    );
+    // Sunday 23:59 and Monday 00:00 in Shanghai belong to different weeks
+    expect(checkInDueSince(new Date('2026-11-22T15:59:00Z'), 'Asia/Shanghai')).toBe(
+      '2026-11-15T16:00:00.000Z',
+    );
+    expect(checkInDueSince(new Date('2026-11-22T16:00:00Z'), 'Asia/Shanghai')).toBe(
+      '2026-11-22T16:00:00.000Z',
+    );
+    // New York left daylight saving time on Sunday 2026-11-01: Monday starts at 05:00 UTC
+    expect(checkInDueSince(new Date('2026-11-04T12:00:00Z'), 'America/New_York')).toBe(
+      '2026-11-02T05:00:00.000Z',
+    );
+    // the week that left it started under daylight saving time, at 04:00 UTC
+    expect(checkInDueSince(new Date('2026-10-31T12:00:00Z'), 'America/New_York')).toBe(
+      '2026-10-26T04:00:00.000Z',
+    );
   });
 });

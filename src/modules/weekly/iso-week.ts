@@ -2,6 +2,7 @@
  * ISO-8601 weeks (`2026-W48`, Monday to Sunday) and local days in an organization's timezone.
  * Pure date arithmetic on `YYYY-MM-DD` strings (computed in UTC, so no host timezone leaks in).
  */
+import { dateIn } from '../../shared/time.js';
 
 export interface IsoWeek {
   year: number;
@@ -109,6 +110,16 @@ export function startOfLocalDay(ymd: string, timeZone: string): Date {
   let at = wall - offsetMs(wall, timeZone);
   at = wall - offsetMs(at, timeZone);
   return new Date(at);
+}
+
+/**
+ * The instant the ISO week of `now` began in `timeZone` (Monday 00:00 local), as ISO-8601 UTC.
+ * A key result is due a check-in when it has none since then: the inbox, the reminders and the
+ * check-in screen all use this one rule.
+ */
+export function checkInDueSince(now: Date, timeZone: string): string {
+  const today = dateIn(now, timeZone);
+  return startOfLocalDay(addDays(today, 1 - weekdayOf(today)), timeZone).toISOString();
 }
 
 /** An ISO week as instants in `timeZone`: [from, to) as ISO-8601 UTC strings, plus its dates. */

@@ -470,7 +470,8 @@ export interface Inbox {
     createdAt: string;
   }[];
   unreadNotifications: number;
-  checkInWindowDays: number;
+  /** this week's start (Monday 00:00 in the organization's timezone); KRs with no check-in since are due */
+  dueSince: string;
 }
 
 export type AdjustmentKind = 'create' | 'update' | 'delete' | 'reorder';

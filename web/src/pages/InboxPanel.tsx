@@ -78,10 +78,7 @@ export default function InboxPanel() {
                 </li>
               ))}
             </Section>
-            <Section
-              title={t('inbox.due', { days: d.checkInWindowDays })}
-              count={d.dueCheckIns.length}
-            >
+            <Section title={t('inbox.due')} count={d.dueCheckIns.length}>
               {d.dueCheckIns.map((k) => (
                 <li key={k.keyResultId}>
                   <Link to={`/key-results/${k.keyResultId}`}>{k.title}</Link>
