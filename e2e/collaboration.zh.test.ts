@@ -1,7 +1,7 @@
 /**
  * Cross-department work in the suite.browser, in Chinese: the 市场部 leader asks 销售部 to support one
  * of its objectives (协同) — a first try without a unit is refused and keeps what was typed —,
- * the 销售部 leader opens the request from the inbox and accepts it as a new objective, which
+ * the 销售部 leader sees it counted on 协同 in the navigation, opens it from the inbox and accepts it as a new objective, which
  * appears in 销售部's plan; that plan's versions show the approval and the adjustment, and the
  * first version's diff against the current plan shows the new objective. The unit's cycle
  * summary opens from the organization view. Every screen passes axe-core without serious or
@@ -87,6 +87,9 @@ describe.runIf(shouldRunBrowserSuites())('跨部门协同与计划版本（中�
     await signIn(sales.page, suite.server.url, 'liuyang@xingchen.test');
     page = sales.page;
     await page.getByRole('heading', { name: '我的OKR', level: 1 }).waitFor();
+    // the 协同 entry of the navigation counts the open request to 销售部
+    const nav = page.getByRole('navigation', { name: '主导航' });
+    await nav.getByLabel('1 个协同请求待处理').waitFor();
     const inbox = page.getByRole('region', { name: '发给我部门的支持请求' });
     await inbox.getByRole('link', { name: MKT_OBJECTIVE }).click();
     await page.waitForURL(/\/requests\?/);
@@ -109,6 +112,8 @@ describe.runIf(shouldRunBrowserSuites())('跨部门协同与计划版本（中�
     await incoming.getByRole('link', { name: '查看新增的目标所在计划' }).click();
     await page.waitForURL(/\/plans\/[^/]+$/);
     await page.getByRole('heading', { name: /^销售部 · / }).waitFor();
+    // answered, and the 协同 page left: nothing is counted any more
+    await expect.poll(() => nav.getByLabel(/个协同请求待处理/).count()).toBe(0);
     await page.getByRole('region', { name: new RegExp(`^O\\d ${SUPPORT_TITLE}$`) }).waitFor();
 
     // its versions: the approval and the adjustment the acceptance made

@@ -17,7 +17,7 @@ import { Badge, Button, Drawer, Dropdown, Layout, Menu, Select, type MenuProps }
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { plans as plansApi } from '../api/endpoints';
+import { plans as plansApi, requests as requestsApi } from '../api/endpoints';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { NotificationBell } from '../components/NotificationBell';
 import { ProblemAlert } from '../components/problems';
@@ -28,6 +28,18 @@ import { useOrgData } from './org-data';
 import { useMe, useSession } from './session';
 
 const { Header, Sider, Content } = Layout;
+
+/** A menu entry's link with the number of things waiting there, when there are any. */
+function CountedLink(props: { to: string; label: string; count: number; countLabel: string }) {
+  return (
+    <Link to={props.to}>
+      {props.label}{' '}
+      {props.count > 0 ? (
+        <Badge count={props.count} size="small" aria-label={props.countLabel} />
+      ) : null}
+    </Link>
+  );
+}
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -44,6 +56,12 @@ export function AppShell() {
     [location.pathname === '/reviews', me.id],
   );
   const queueCount = queue.data?.length ?? 0;
+  // open requests to the units I lead, as the 协同 page lists them: counted again when it is left
+  const incoming = useAsync(
+    () => requestsApi.list('incoming', 'open'),
+    [location.pathname === '/requests', me.id],
+  );
+  const incomingCount = incoming.data?.length ?? 0;
 
   useEffect(() => setDrawerOpen(false), [location.pathname]);
 
@@ -65,22 +83,25 @@ export function AppShell() {
       key: '/reviews',
       icon: <AuditOutlined aria-hidden />,
       label: (
-        <Link to="/reviews">
-          {t('nav.reviews')}{' '}
-          {queueCount > 0 ? (
-            <Badge
-              count={queueCount}
-              size="small"
-              aria-label={t('nav.reviewsWaiting', { count: queueCount })}
-            />
-          ) : null}
-        </Link>
+        <CountedLink
+          to="/reviews"
+          label={t('nav.reviews')}
+          count={queueCount}
+          countLabel={t('nav.reviewsWaiting', { count: queueCount })}
+        />
       ),
     },
     {
       key: '/requests',
       icon: <ShareAltOutlined aria-hidden />,
-      label: <Link to="/requests">{t('nav.requests')}</Link>,
+      label: (
+        <CountedLink
+          to="/requests"
+          label={t('nav.requests')}
+          count={incomingCount}
+          countLabel={t('nav.requestsWaiting', { count: incomingCount })}
+        />
+      ),
     },
     {
       key: '/timeline',
