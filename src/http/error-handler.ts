@@ -1,5 +1,6 @@
 /** One error handler: domain errors and framework errors become problem+json; 5xx hide details. */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isConcurrencyFailure } from '../db/errors.js';
 import { AppError, type FieldProblem } from '../domain/errors.js';
 import { problem, STATUS_OF, type Problem } from './problem.js';
 
@@ -110,6 +111,17 @@ export function installErrorHandler(app: FastifyInstance): void {
     const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
     if (status >= 400 && status < 500) {
       return send(reply, problem(status, fe.message, { code: `http_${status}` }));
+    }
+    if (isConcurrencyFailure(err)) {
+      // the database undid the whole transaction: nothing was written, and a retry can succeed
+      request.log.warn({ err }, 'transaction undone by a concurrent one');
+      return send(
+        reply,
+        problem(503, 'The change met a concurrent change and was not saved; try again', {
+          code: 'busy',
+        }),
+        { 'retry-after': '1' },
+      );
     }
     request.log.error({ err }, 'unhandled error');
     return send(reply, problem(500, 'Something went wrong on our side', { code: 'internal' }));

@@ -42,6 +42,8 @@ export interface Client {
 
 export interface TestApp {
   engine: EngineName;
+  /** the suite's database (`file:…` or `postgres://…`), for a second connection to it */
+  databaseUrl: string;
   ctx: AppContext;
   app: FastifyInstance;
   factory: Factory;
@@ -98,6 +100,7 @@ export function useTestApp(engine: EngineName, configOverrides: Partial<Config> 
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
+    t.databaseUrl = database.url;
     handle = connect(database.url, { poolSize: 5 });
     await migrateToLatest(handle.db as never);
     const config: Config = { ...loadConfig({}), demo: false, ...configOverrides };

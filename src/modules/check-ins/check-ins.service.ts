@@ -12,7 +12,7 @@ import { insertAudit } from '../audit/audit.repository.js';
 import { keyResultView } from '../key-results/key-results.service.js';
 import { findKeyResult } from '../key-results/key-results.repository.js';
 import { planFactsLoader } from '../plans/access.js';
-import { isUniqueViolation } from '../plans/db-errors.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { planForRead } from '../plans/guard.js';
 import { healthContext } from '../progress/health.js';
 import { manualProgress, rollUpAboveKeyResult, rollUpFromKeyResult } from '../progress/rollup.js';

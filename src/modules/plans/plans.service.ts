@@ -13,7 +13,7 @@ import { findOrganizationClock } from '../progress/progress.repository.js';
 import { rollUpFromKeyResult } from '../progress/rollup.js';
 import { withPlanScores } from '../scoring/plan-scores.js';
 import { loadPlanFacts, planFactsLoader, resolvePlanApprover } from './access.js';
-import { isUniqueViolation } from './db-errors.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { assertIfMatch } from './http.js';
 import { findUnit, findUser } from './owners.repository.js';
 import * as repo from './plans.repository.js';

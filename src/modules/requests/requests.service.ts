@@ -26,7 +26,7 @@ import { notify } from '../notifications/notifications.service.js';
 import { findObjective } from '../objectives/objectives.repository.js';
 import { createObjective } from '../objectives/objectives.service.js';
 import { loadPlanFacts } from '../plans/access.js';
-import { isUniqueViolation } from '../plans/db-errors.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { assertIfMatch, changedMeanwhile } from '../plans/http.js';
 import { findUnit } from '../plans/owners.repository.js';
 import { findCycle, findPlan } from '../plans/plans.repository.js';

@@ -16,7 +16,7 @@ import { keyResultsOfPlan } from '../key-results/key-results.repository.js';
 import { alignmentProblems } from '../objectives/alignment.js';
 import { objectivesOfPlan } from '../objectives/objectives.repository.js';
 import { loadPlanFacts, resolvePlanApprover, type PlanAccess } from '../plans/access.js';
-import { isUniqueViolation } from '../plans/db-errors.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { planForChange } from '../plans/guard.js';
 import { getPlan } from '../plans/plans.service.js';
 import { insertPlan, lockPlan } from '../plans/plans.repository.js';
