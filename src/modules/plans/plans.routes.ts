@@ -6,6 +6,7 @@ import { actorOf } from '../../http/auth.js';
 import { errorResponses, IdParams, Page, PageQuery } from '../../http/schemas.js';
 import { sendSerialized } from '../../http/serialized.js';
 import { IfMatchHeaders, setEtag, withEtag } from './http.js';
+import { PlanReadCache } from './plan-cache.js';
 import {
   ApproveBody,
   CreatePlanBody,
@@ -23,6 +24,12 @@ const NoBody = Type.Object({}, { additionalProperties: false });
 const PageOnly = Type.Object({ ...PageQuery }, { additionalProperties: false });
 
 export const planRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+  // this server's kept plan reads (POLARIS_PLAN_CACHE_MB; 0: every read is built)
+  const planCache =
+    ctx.config.planCacheMb > 0
+      ? new PlanReadCache(ctx.config.planCacheMb * 1024 * 1024)
+      : undefined;
+
   app.get(
     '/plans',
     {
@@ -69,6 +76,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
         actorOf(req),
         req.params.id,
         (p) => reply.serialize(p) as string,
+        planCache,
       );
       setEtag(reply, plan.version);
       return sendSerialized(reply, plan.body);

@@ -24,7 +24,7 @@ import {
   type Plan,
   type PlanDetail,
 } from './plans.schema.js';
-import { PlanReadCache, timeSlot } from './plan-cache.js';
+import { timeSlot, type PlanReadCache } from './plan-cache.js';
 import { objectiveTree } from './tree.js';
 
 /** A plan as the API shows it (progress, expected progress, health, owner name). */
@@ -170,21 +170,9 @@ export async function getPlan(ctx: AppContext, actor: Actor, id: string): Promis
   return (await buildPlanDetail(ctx, actor, id)).detail;
 }
 
-const planCaches = new WeakMap<AppContext, PlanReadCache>();
-
-function planCacheOf(ctx: AppContext): PlanReadCache | undefined {
-  if (ctx.config.planCacheMb <= 0) return undefined;
-  let cache = planCaches.get(ctx);
-  if (!cache) {
-    cache = new PlanReadCache(ctx.config.planCacheMb * 1024 * 1024);
-    planCaches.set(ctx, cache);
-  }
-  return cache;
-}
-
 /**
- * GET /plans/:id as JSON (`serialize`: the route's serializer) with its version: kept while the
- * plan is unchanged (plan-cache.ts), else built by getPlan and kept. The plan's stamp is read
+ * GET /plans/:id as JSON (`serialize`: the route's serializer) with its version: kept in `cache`
+ * while the plan is unchanged (plan-cache.ts), else built and kept; without a cache, built. The plan's stamp is read
  * before its contents, so what is kept under a stamp is never older than it.
  */
 export async function readPlanJson(
@@ -192,9 +180,9 @@ export async function readPlanJson(
   actor: Actor,
   id: string,
   serialize: (plan: PlanDetail) => string,
+  cache: PlanReadCache | undefined,
 ): Promise<{ body: Buffer; version: number }> {
   const orgId = actor.organizationId;
-  const cache = planCacheOf(ctx);
   const stamp = cache ? await repo.findPlanStamp(ctx.db, orgId, id) : undefined;
   if (!cache || !stamp) {
     const plan = await getPlan(ctx, actor, id);
