@@ -62,7 +62,7 @@ describe('ISO weeks', () => {
     expect(summer.from).toBe('2026-06-29T04:00:00.000Z');
   });
 
-  it('starts the check-in week at Monday 00:00 in the organization\'s timezone', () => {
+  it("starts the check-in week at Monday 00:00 in the organization's timezone", () => {
     // Friday 10:00 in Shanghai → Monday 2026-11-23 00:00 there
     expect(checkInDueSince(new Date('2026-11-27T02:00:00Z'), 'Asia/Shanghai')).toBe(
       '2026-11-22T16:00:00.000Z',

@@ -20,6 +20,7 @@ import {
   type MentionCandidate,
 } from '../lib/mentions';
 import { useAsync } from '../hooks/useAsync';
+import { useSubmit } from '../hooks/useSubmit';
 import { useFeedback } from './feedback';
 import { ProblemAlert, useDescribe } from './problems';
 import { AsyncView, EmptyState } from './states';
@@ -34,16 +35,13 @@ export function Comments({
   const { t } = useTranslation();
   const state = useAsync(() => commentsApi.list(targetType, targetId), [targetType, targetId]);
   const [draft, setDraft] = useState('');
-  const [error, setError] = useState<unknown>(undefined);
-  const [posting, setPosting] = useState(false);
+  const { busy, error, run } = useSubmit();
   const inputId = `comment-new-${targetId}`;
   const { pickable } = useMentionPeople();
 
   const post = async () => {
     if (draft.trim() === '') return;
-    setPosting(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const body = draft.trim();
       const created = await commentsApi.create(
         targetType,
@@ -53,11 +51,7 @@ export function Comments({
       );
       state.setData((old) => [...(old ?? []), created]);
       setDraft('');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setPosting(false);
-    }
+    });
   };
 
   return (
@@ -104,7 +98,7 @@ export function Comments({
         {error !== undefined ? (
           <ProblemAlert error={error} title={t('comments.postFailed')} />
         ) : null}
-        <Button type="primary" htmlType="submit" loading={posting} disabled={draft.trim() === ''}>
+        <Button type="primary" htmlType="submit" loading={busy} disabled={draft.trim() === ''}>
           {t('comments.post')}
         </Button>
       </form>
@@ -125,27 +119,20 @@ function CommentItem({
   const describe = useDescribe();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(comment.body);
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const { pickable, everyone } = useMentionPeople();
   const mine = comment.authorId === me.id;
   const editId = `comment-edit-${comment.id}`;
 
   const save = async () => {
     if (text.trim() === '') return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const body = text.trim();
       onChanged(
         await commentsApi.update(comment.id, body, comment.version, mentionedIds(body, pickable)),
       );
       setEditing(false);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const remove = async () => {

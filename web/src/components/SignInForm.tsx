@@ -6,6 +6,7 @@ import { Alert, Button, Input } from 'antd';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../app/session';
+import { useSubmit } from '../hooks/useSubmit';
 import { useDescribe } from './problems';
 
 export function SignInForm({
@@ -24,24 +25,17 @@ export function SignInForm({
     email: false,
     password: false,
   });
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const m = { email: email.trim() === '', password: password === '' };
     setMissing(m);
     if (m.email || m.password) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await signIn(email.trim(), password);
       onSignedIn();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -18,6 +18,7 @@ import { ToneTag, type Tone } from '../components/ToneTag';
 import { AsyncView, EmptyState } from '../components/states';
 import { useAsync } from '../hooks/useAsync';
 import { usePageTitle } from '../hooks/usePageTitle';
+import { useSubmit } from '../hooks/useSubmit';
 import {
   acceptBody,
   acceptReady,
@@ -212,21 +213,13 @@ function RequestItem({
 function useAnswer(onDone: (r: SupportRequest) => void) {
   const { t } = useTranslation();
   const { message } = useFeedback();
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
-  const answer = async (call: () => Promise<SupportRequest>, doneKey: string) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { busy, error, run } = useSubmit();
+  const answer = (call: () => Promise<SupportRequest>, doneKey: string) =>
+    run(async () => {
       const updated = await call();
       void message.success(t(doneKey));
       onDone(updated);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return { busy, error, answer };
 }
 

@@ -26,6 +26,7 @@ import { ProblemAlert, useDescribe } from '../components/problems';
 import { AsyncView } from '../components/states';
 import { useAsync } from '../hooks/useAsync';
 import { usePageTitle } from '../hooks/usePageTitle';
+import { useSubmit } from '../hooks/useSubmit';
 import { carryOverOpen } from '../lib/carry-over';
 import { defaultScore, formatScore } from '../lib/scores';
 import { CarryOverButton } from './plan/CarryOverDialog';
@@ -366,22 +367,14 @@ function RetrospectiveForm({
     lessons: retro?.lessons ?? '',
     carryOver: retro?.carryOver ?? '',
   });
-  const [error, setError] = useState<unknown>(undefined);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error, run } = useSubmit();
 
-  const save = async () => {
-    setSaving(true);
-    setError(undefined);
-    try {
+  const save = () =>
+    run(async () => {
       const saved = await retroApi.put(plan.id, draft, retro?.version);
       onSaved(saved);
       void message.success(t('retro.saved'));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
     <Panel title={<h2 className="card-title">{t('retro.title')}</h2>}>

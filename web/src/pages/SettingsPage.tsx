@@ -13,6 +13,7 @@ import { ScrollRegion } from '../components/ScrollRegion';
 import { AsyncView } from '../components/states';
 import { useAsync } from '../hooks/useAsync';
 import { usePageTitle } from '../hooks/usePageTitle';
+import { useSubmit } from '../hooks/useSubmit';
 import type { Locale } from '../lib/locale';
 
 export default function SettingsPage() {
@@ -66,27 +67,20 @@ function PasswordCard() {
   const me = useMe();
   const { message } = useFeedback();
   const [form] = Form.useForm<{ currentPassword: string; password: string; confirm: string }>();
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   return (
     <Card title={<h2 className="card-title">{t('settings.password')}</h2>}>
       <Form
         form={form}
         layout="vertical"
         name="password"
-        onFinish={async (v) => {
-          setBusy(true);
-          setError(undefined);
-          try {
+        onFinish={(v) =>
+          run(async () => {
             await users.update(me.id, { currentPassword: v.currentPassword, password: v.password });
             form.resetFields();
             void message.success(t('settings.passwordChanged'));
-          } catch (e) {
-            setError(e);
-          } finally {
-            setBusy(false);
-          }
-        }}
+          })
+        }
       >
         <Form.Item
           name="currentPassword"
@@ -134,8 +128,7 @@ function TokensCard() {
   const tokens = useAsync(() => auth.tokens().then((r) => r.items), []);
   const [name, setName] = useState('');
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const fmt = (ts: string | null) => (ts ? new Date(ts).toLocaleString(i18n.language) : '–');
   return (
     <Card title={<h2 className="card-title">{t('settings.tokens')}</h2>}>
@@ -145,18 +138,12 @@ function TokensCard() {
         onSubmit={async (e) => {
           e.preventDefault();
           if (name.trim() === '') return;
-          setBusy(true);
-          setError(undefined);
-          try {
+          await run(async () => {
             const r = await auth.createToken(name.trim());
             setCreated({ name: r.name, token: r.token });
             setName('');
             await tokens.reload();
-          } catch (err) {
-            setError(err);
-          } finally {
-            setBusy(false);
-          }
+          });
         }}
       >
         <label htmlFor="token-name" className="sr-only">

@@ -10,6 +10,7 @@ import { useOrgData } from '../../app/org-data';
 import { useFeedback } from '../../components/feedback';
 import { ProblemAlert, useDescribe } from '../../components/problems';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import { useSubmit } from '../../hooks/useSubmit';
 
 const NEXT: Record<CycleState, CycleState | null> = {
   planning: 'active',
@@ -114,8 +115,7 @@ function CycleDialog({ onClose }: { onClose: () => void }) {
   const org = useOrgData();
   const { message } = useFeedback();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   return (
     <Modal
       open
@@ -134,24 +134,19 @@ function CycleDialog({ onClose }: { onClose: () => void }) {
         initialValues={{ name: '', kind: 'quarter', dates: null, parentId: null }}
         onFinish={async (v) => {
           if (!v.dates) return;
-          setBusy(true);
-          setError(undefined);
-          try {
+          const [start, end] = v.dates;
+          await run(async () => {
             await cyclesApi.create({
               name: v.name.trim(),
               kind: v.kind,
-              startDate: v.dates[0].format('YYYY-MM-DD'),
-              endDate: v.dates[1].format('YYYY-MM-DD'),
+              startDate: start.format('YYYY-MM-DD'),
+              endDate: end.format('YYYY-MM-DD'),
               parentId: v.parentId ?? null,
             });
             await org.reload();
             void message.success(t('admin.saved'));
             onClose();
-          } catch (e) {
-            setError(e);
-          } finally {
-            setBusy(false);
-          }
+          });
         }}
       >
         <Form.Item

@@ -1,6 +1,5 @@
 /** Organization settings: name, language, time zone, health thresholds, review and check-in rules. */
 import { Button, Card, Form, Input, InputNumber, Select, Switch } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { organization as orgApi } from '../../api/endpoints';
 import type { Organization } from '../../api/types';
@@ -9,6 +8,7 @@ import { useFeedback } from '../../components/feedback';
 import { ProblemAlert } from '../../components/problems';
 import { AsyncView } from '../../components/states';
 import { useAsync } from '../../hooks/useAsync';
+import { useSubmit } from '../../hooks/useSubmit';
 
 interface Values {
   name: string;
@@ -58,8 +58,7 @@ function OrganizationForm({
   const { t } = useTranslation();
   const { refresh } = useSession();
   const { message } = useFeedback();
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const s = org.settings;
   const pct = (x: number) => Math.round(x * 100);
   const initial: Values = {
@@ -82,10 +81,8 @@ function OrganizationForm({
         layout="vertical"
         name="organization"
         initialValues={initial}
-        onFinish={async (v) => {
-          setBusy(true);
-          setError(undefined);
-          try {
+        onFinish={(v) =>
+          run(async () => {
             const next = await orgApi.update(
               {
                 name: v.name.trim(),
@@ -109,12 +106,8 @@ function OrganizationForm({
             onSaved(next);
             await refresh();
             void message.success(t('admin.saved'));
-          } catch (e) {
-            setError(e);
-          } finally {
-            setBusy(false);
-          }
-        }}
+          })
+        }
       >
         <h2 className="section-title admin-section-first">{t('admin.org.general')}</h2>
         <div className="form-grid wide">

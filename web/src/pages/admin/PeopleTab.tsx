@@ -9,6 +9,7 @@ import { useOrgData } from '../../app/org-data';
 import { ProblemAlert } from '../../components/problems';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { useFeedback } from '../../components/feedback';
+import { useSubmit } from '../../hooks/useSubmit';
 
 interface Values {
   name: string;
@@ -99,8 +100,7 @@ function PersonDialog({ user, onClose }: { user: User | null; onClose: () => voi
   const org = useOrgData();
   const { message } = useFeedback();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const initial: Values = {
     name: user?.name ?? '',
     email: user?.email ?? '',
@@ -110,10 +110,8 @@ function PersonDialog({ user, onClose }: { user: User | null; onClose: () => voi
     active: user?.active ?? true,
     password: '',
   };
-  const save = async (v: Values) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const save = (v: Values) =>
+    run(async () => {
       const common = {
         name: v.name.trim(),
         email: v.email.trim(),
@@ -133,12 +131,7 @@ function PersonDialog({ user, onClose }: { user: User | null; onClose: () => voi
       await org.reload();
       void message.success(t('admin.saved'));
       onClose();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Modal
       open

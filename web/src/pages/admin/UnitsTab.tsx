@@ -9,6 +9,7 @@ import { useOrgData } from '../../app/org-data';
 import { useFeedback } from '../../components/feedback';
 import { ProblemAlert, useDescribe } from '../../components/problems';
 import { EmptyState } from '../../components/states';
+import { useSubmit } from '../../hooks/useSubmit';
 import { subtreeIds, unitTree, type UnitNode } from '../../lib/units';
 
 interface TreeData {
@@ -66,8 +67,7 @@ function UnitEditor({ unit, onDeleted }: { unit: Unit; onDeleted: () => void }) 
   const org = useOrgData();
   const { message } = useFeedback();
   const describe = useDescribe();
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
+  const save = useSubmit();
   const [child, setChild] = useState('');
   const [childError, setChildError] = useState<unknown>(undefined);
   const [newMember, setNewMember] = useState<string | undefined>(undefined);
@@ -94,24 +94,21 @@ function UnitEditor({ unit, onDeleted }: { unit: Unit; onDeleted: () => void }) 
         layout="vertical"
         name={`unit-${unit.id}`}
         initialValues={{ name: unit.name, parentId: unit.parentId, leaderId: unit.leaderId }}
-        onFinish={async (v: { name: string; parentId: string | null; leaderId: string | null }) => {
-          setBusy(true);
-          setError(undefined);
-          await run(
-            () =>
-              unitsApi.update(
-                unit.id,
-                {
-                  name: v.name.trim(),
-                  leaderId: v.leaderId ?? null,
-                  ...(unit.parentId !== null ? { parentId: v.parentId } : {}),
-                },
-                unit.version,
-              ),
-            setError,
-          );
-          setBusy(false);
-        }}
+        onFinish={(v: { name: string; parentId: string | null; leaderId: string | null }) =>
+          save.run(async () => {
+            await unitsApi.update(
+              unit.id,
+              {
+                name: v.name.trim(),
+                leaderId: v.leaderId ?? null,
+                ...(unit.parentId !== null ? { parentId: v.parentId } : {}),
+              },
+              unit.version,
+            );
+            await org.reload();
+            void message.success(t('admin.saved'));
+          })
+        }
       >
         <div className="form-grid">
           <Form.Item
@@ -145,8 +142,8 @@ function UnitEditor({ unit, onDeleted }: { unit: Unit; onDeleted: () => void }) 
             </Form.Item>
           ) : null}
         </div>
-        {error !== undefined ? <ProblemAlert error={error} /> : null}
-        <Button type="primary" htmlType="submit" loading={busy}>
+        {save.error !== undefined ? <ProblemAlert error={save.error} /> : null}
+        <Button type="primary" htmlType="submit" loading={save.busy}>
           {t('common.save')}
         </Button>
       </Form>

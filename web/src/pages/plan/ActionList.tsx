@@ -10,6 +10,7 @@ import { EditableText } from '../../components/EditableText';
 import { ProblemAlert, useDescribe } from '../../components/problems';
 import { usePlanEditor } from './context';
 import { useFeedback } from '../../components/feedback';
+import { useSubmit } from '../../hooks/useSubmit';
 
 const STATES: ActionState[] = ['todo', 'in_progress', 'done', 'blocked', 'cancelled'];
 
@@ -114,18 +115,15 @@ interface NewActionValues {
 function NewActionForm({ keyResult, onDone }: { keyResult: KeyResult; onDone: () => void }) {
   const { t } = useTranslation();
   const ed = usePlanEditor();
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   return (
     <Form<NewActionValues>
       layout="inline"
       className="action-form"
       name={`new-action-${keyResult.id}`}
       initialValues={{ title: '', ownerId: keyResult.ownerId, dates: null }}
-      onFinish={async (v) => {
-        setBusy(true);
-        setError(undefined);
-        try {
+      onFinish={(v) =>
+        run(async () => {
           await ed.change((reason) =>
             actionsApi.create(keyResult.id, {
               title: v.title.trim(),
@@ -136,12 +134,8 @@ function NewActionForm({ keyResult, onDone }: { keyResult: KeyResult; onDone: ()
             }),
           );
           onDone();
-        } catch (e) {
-          setError(e);
-        } finally {
-          setBusy(false);
-        }
-      }}
+        })
+      }
     >
       <Form.Item
         name="title"

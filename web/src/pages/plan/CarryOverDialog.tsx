@@ -15,6 +15,7 @@ import { useOrgData } from '../../app/org-data';
 import { useFeedback } from '../../components/feedback';
 import { ProblemAlert } from '../../components/problems';
 import { EmptyState } from '../../components/states';
+import { useSubmit } from '../../hooks/useSubmit';
 import { allIds, carryOverSelection, laterCycles, unfinishedItems } from '../../lib/carry-over';
 
 export function CarryOverButton({ plan }: { plan: PlanDetail }) {
@@ -49,8 +50,7 @@ export default function CarryOverDialog({
   const items = useMemo(() => unfinishedItems(plan.objectives), [plan.objectives]);
   const [cycleId, setCycleId] = useState<string | null>(targets[0]?.id ?? null);
   const [chosen, setChosen] = useState<Set<string>>(() => allIds(items));
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const selection = carryOverSelection(items, chosen);
   const nothing = selection.objectiveIds.length + selection.keyResultIds.length === 0;
 
@@ -66,9 +66,7 @@ export default function CarryOverDialog({
 
   const confirm = async () => {
     if (!cycleId || nothing) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const result = await reviewApi.carryOver(plan.id, { toCycleId: cycleId, ...selection });
       const copied = result.carried.objectives.length + result.carried.keyResults.length;
       void message.success(
@@ -83,11 +81,7 @@ export default function CarryOverDialog({
       // the header shows the target cycle, so the new plan reads in its own cycle
       org.setCycleId(cycleId);
       void navigate(`/plans/${result.plan.id}`);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const cycleFieldId = `carry-cycle-${plan.id}`;

@@ -11,6 +11,7 @@ import type { Adjustment, PlanDetail } from '../../api/types';
 import { ProblemAlert } from '../../components/problems';
 import { AsyncView } from '../../components/states';
 import { useAsync } from '../../hooks/useAsync';
+import { useSubmit } from '../../hooks/useSubmit';
 
 const show = (v: unknown): string =>
   v === null || v === undefined ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v);
@@ -140,21 +141,13 @@ function PendingAdjustment({
 }) {
   const { t } = useTranslation();
   const [comment, setComment] = useState('');
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
-  const decide = async (accept: boolean) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { busy, error, run } = useSubmit();
+  const decide = (accept: boolean) =>
+    run(async () => {
       if (accept) await adjustmentsApi.accept(a.id, a.version);
       else await adjustmentsApi.reject(a.id, a.version, comment.trim());
       await onDecided();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const inputId = `adjustment-comment-${a.id}`;
   return (
     <li>

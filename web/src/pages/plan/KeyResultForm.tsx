@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { quality, type KeyResultInput } from '../../api/endpoints';
 import type { KeyResult, MetricType, User } from '../../api/types';
 import { ProblemAlert } from '../../components/problems';
+import { useSubmit } from '../../hooks/useSubmit';
 
 export interface KeyResultFormValues {
   title: string;
@@ -81,8 +82,7 @@ export function KeyResultForm({
 }: KeyResultFormProps) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<KeyResultFormValues>();
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const metricType = Form.useWatch('metricType', form) ?? initial.metricType;
   const boolean = metricType === 'boolean';
   const [autoFilled, setAutoFilled] = useState(false);
@@ -130,17 +130,7 @@ export function KeyResultForm({
       initialValues={initial}
       className="kr-form"
       requiredMark="optional"
-      onFinish={async (values) => {
-        setBusy(true);
-        setError(undefined);
-        try {
-          await onSubmit(values);
-        } catch (e) {
-          setError(e);
-        } finally {
-          setBusy(false);
-        }
-      }}
+      onFinish={(values) => run(() => onSubmit(values))}
     >
       <Form.Item
         name="title"

@@ -1,10 +1,10 @@
 /** Adding an objective: title, kind, weight (what remains by default), alignment, visibility. */
 import { Button, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { objectives as objectivesApi } from '../../api/endpoints';
 import type { ObjectiveKind } from '../../api/types';
 import { ProblemAlert } from '../../components/problems';
+import { useSubmit } from '../../hooks/useSubmit';
 import { weightForNewItem } from '../../lib/weights';
 import { AlignmentPicker, fromPickerValue } from './AlignmentPicker';
 import { usePlanEditor } from './context';
@@ -21,8 +21,7 @@ interface Values {
 export function NewObjectiveForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const ed = usePlanEditor();
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const initial: Values = {
     title: '',
     description: '',
@@ -38,10 +37,8 @@ export function NewObjectiveForm({ onDone }: { onDone: () => void }) {
       className="objective-form"
       initialValues={initial}
       requiredMark="optional"
-      onFinish={async (v) => {
-        setBusy(true);
-        setError(undefined);
-        try {
+      onFinish={(v) =>
+        run(async () => {
           await ed.change((reason) =>
             objectivesApi.create(ed.plan.id, {
               title: v.title.trim(),
@@ -54,12 +51,8 @@ export function NewObjectiveForm({ onDone }: { onDone: () => void }) {
             }),
           );
           onDone();
-        } catch (e) {
-          setError(e);
-        } finally {
-          setBusy(false);
-        }
-      }}
+        })
+      }
     >
       <Form.Item
         name="title"

@@ -12,6 +12,7 @@ import type { Objective, Plan } from '../../api/types';
 import { useOrgData } from '../../app/org-data';
 import { useFeedback } from '../../components/feedback';
 import { ProblemAlert } from '../../components/problems';
+import { useSubmit } from '../../hooks/useSubmit';
 import { askableUnits, draftProblems, requestBody, type RequestDraft } from '../../lib/collab';
 
 const EMPTY: RequestDraft = { toUnitId: null, message: '', keyResultTitle: '', dueDate: null };
@@ -30,8 +31,7 @@ export function RequestSupportButton({
   const [draft, setDraft] = useState<RequestDraft>(EMPTY);
   const [due, setDue] = useState<Dayjs | null>(null);
   const [touched, setTouched] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
-  const [sending, setSending] = useState(false);
+  const { busy: sending, error, run } = useSubmit();
 
   const units = useMemo(
     () => askableUnits(org.units, plan, new Intl.Collator(i18n.language)),
@@ -48,20 +48,14 @@ export function RequestSupportButton({
   const send = async () => {
     setTouched(true);
     if (missing.length > 0) return;
-    setSending(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await requestsApi.create(requestBody(objective.id, draft));
       setOpen(false);
       setDraft(EMPTY);
       setDue(null);
       setTouched(false);
       void message.success(t('collab.sent', { unit: org.unitName(draft.toUnitId) }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSending(false);
-    }
+    });
   };
 
   return (

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Review } from '../../api/types';
 import { ProblemAlert } from '../../components/problems';
+import { useSubmit } from '../../hooks/useSubmit';
 
 export function ReviewHistory({ reviews }: { reviews: Review[] }) {
   const { t, i18n } = useTranslation();
@@ -43,26 +44,19 @@ export function ReviewActions({ onApprove, onRequestChanges }: ReviewActionsProp
   const { t } = useTranslation();
   const [mode, setMode] = useState<'approve' | 'changes' | null>(null);
   const [comment, setComment] = useState('');
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const [tried, setTried] = useState(false);
 
   const submit = async () => {
     setTried(true);
     if (mode === 'changes' && comment.trim() === '') return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       if (mode === 'approve') await onApprove(comment.trim());
       else await onRequestChanges(comment.trim());
       setMode(null);
       setComment('');
       setTried(false);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const missing = mode === 'changes' && tried && comment.trim() === '';
