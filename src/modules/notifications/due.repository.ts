@@ -1,9 +1,9 @@
 /**
  * Key results due a check-in, shared by the inbox and the check-in reminders: KRs with a manual
  * progress source, in approved plans of active cycles, with no check-in since `since` (the start
- * of this ISO week in the organization's timezone: `checkInDueSince`). Each has
- * one responsible person: its owner, else the plan's writer (the user who owns the plan, or the
- * leader of the unit that owns it).
+ * of this ISO week in the organization's timezone: `checkInDueSince`). Each has one responsible
+ * person: its owner, else the plan's writer (the user who owns the plan, or the leader of the
+ * unit that owns it).
  */
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../context.js';

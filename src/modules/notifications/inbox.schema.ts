@@ -82,7 +82,7 @@ export const InboxSchema = Type.Object(
     /** changes to approved plans waiting for my decision (organization setting adjustmentsNeedApproval) */
     pendingAdjustments: Type.Array(PendingAdjustmentSchema),
     unreadNotifications: Type.Integer(),
-    /** when this week began in the organization's timezone (Monday 00:00): KRs with no check-in since are due */
+    /** this week's start (Monday 00:00 in the organization's timezone): KRs not checked in since are due */
     dueSince: Timestamp,
   },
   { $id: 'Inbox' },
