@@ -52,6 +52,8 @@ export async function startServer(
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       POLARIS_DEMO: 'false',
+      // the weekly reminders would land inside whichever scenario runs on the check-in day
+      POLARIS_JOBS: 'false',
       HOST: '127.0.0.1',
       PORT: String(port),
       DATABASE_URL: databaseUrl,

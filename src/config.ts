@@ -27,6 +27,8 @@ export interface Config {
   planCacheMb: number;
   /** whether `polaris serve` computes alignment maps on a thread of their own */
   alignmentThread: boolean;
+  /** whether `polaris serve` runs the scheduled jobs (the weekly check-in reminders) */
+  jobs: boolean;
   logLevel: string;
 }
 
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readCacheMs: int(env.POLARIS_READ_CACHE_MS, production ? 2_000 : 0),
     planCacheMb: int(env.POLARIS_PLAN_CACHE_MB, 64),
     alignmentThread: env.POLARIS_ALIGNMENT_THREAD !== 'false',
+    jobs: env.POLARIS_JOBS !== 'false',
     logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'warn'),
   };
 }

@@ -22,7 +22,7 @@ export async function serve(): Promise<void> {
   const app = await buildApp(ctx, { logger: true });
   await app.listen({ port: config.port, host: config.host });
   // check-in reminders; safe with several processes (see src/jobs/reminders.ts)
-  const scheduler = startScheduler(ctx, { log: app.log });
+  const scheduler = config.jobs ? startScheduler(ctx, { log: app.log }) : undefined;
 
   const url = `http://localhost:${config.port}`;
   const lines = [
@@ -40,7 +40,7 @@ export async function serve(): Promise<void> {
   console.log(lines.join('\n') + '\n');
 
   const stop = async () => {
-    await scheduler.stop();
+    await scheduler?.stop();
     await app.close();
     await ctx.alignmentThread?.close();
     await handle.close();

@@ -32,11 +32,13 @@ export function startScheduler(ctx: AppContext, opts: SchedulerOptions = {}): Sc
   };
   let running: Promise<void> | null = null;
   let stopped = false;
+  // organization/ISO week reminded by this process: the check-in day's later runs skip them
+  const done = new Set<string>();
 
   const tick = (): void => {
     // one run at a time in this process; a slow run is not stacked on
     if (stopped || running) return;
-    running = runReminders(ctx, ctx.now())
+    running = runReminders(ctx, ctx.now(), done)
       .then((runs) => {
         for (const run of runs) {
           if (run.error !== undefined) {

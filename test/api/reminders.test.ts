@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runReminders, startScheduler } from '../../src/jobs/scheduler.js';
+import { notify } from '../../src/modules/notifications/notifications.service.js';
+import { newId } from '../../src/shared/ids.js';
 import { useTestApp } from '../helpers/app.js';
 import { enginesToTest } from '../helpers/engines.js';
 import { approvePlan, buildPlan, expectStatus, scenario, type Scenario } from '../helpers/plans.js';
@@ -211,6 +213,91 @@ for (const { engine, skip } of await enginesToTest()) {
 
       const run = runFor(await runReminders(t.ctx, new Date(FRIDAY)), s.org.id);
       expect(run?.remindedUserIds).toEqual([s.teamLead.id]);
+    });
+
+    it('reminds a company too large for one transaction or one INSERT, each person once', async () => {
+      const s = await scenario(t);
+      const { member } = await duePlans(s);
+      const [mine] = member.objectives[0].keyResults;
+      // 5,100 more people, each owning a KR of the member's approved plan that is due: one INSERT
+      // of all their reminders would bind more values than SQLite (32,766) or PostgreSQL (65,535) take
+      const person = await t.ctx.db
+        .selectFrom('users')
+        .selectAll()
+        .where('id', '=', s.peer.id)
+        .executeTakeFirstOrThrow();
+      const kr = await t.ctx.db
+        .selectFrom('key_results')
+        .selectAll()
+        .where('id', '=', mine.id)
+        .executeTakeFirstOrThrow();
+      const extra = Array.from({ length: 5_100 }, (_, i) => ({
+        ...person,
+        id: newId(),
+        email: `bulk-${i}-${person.email}`,
+        name: `Bulk ${i}`,
+      }));
+      for (let i = 0; i < extra.length; i += 100) {
+        const users = extra.slice(i, i + 100);
+        await t.ctx.db.insertInto('users').values(users).execute();
+        await t.ctx.db
+          .insertInto('key_results')
+          .values(users.map((u) => ({ ...kr, id: newId(), owner_id: u.id })))
+          .execute();
+      }
+
+      const first = runFor(await runReminders(t.ctx, new Date(FRIDAY)), s.org.id);
+      expect(first?.remindedUserIds).toHaveLength(5_103);
+      expect(new Set(first?.remindedUserIds).size).toBe(5_103);
+      const rows = await remindersOf(s.org.id);
+      expect(rows).toHaveLength(5_103);
+      // 500 people per transaction, each with its audit entry
+      const audits = await t.ctx.db
+        .selectFrom('audit_entries')
+        .select('after')
+        .where('organization_id', '=', s.org.id)
+        .where('action', '=', 'notification.checkInReminders')
+        .execute();
+      expect(audits.map((a) => JSON.parse(a.after!).userIds.length).sort((x, y) => x - y)).toEqual([
+        103,
+        ...Array(10).fill(500),
+      ]);
+      const again = runFor(await runReminders(t.ctx, new Date(FRIDAY)), s.org.id);
+      expect(again?.remindedUserIds).toEqual([]);
+
+      // one notify of everyone: more rows than one INSERT takes
+      const everyone = rows.map((r) => r.user_id);
+      const inserted = await notify(
+        t.ctx.db,
+        s.org.id,
+        FRIDAY,
+        everyone.map((userId) => ({
+          userId,
+          kind: 'check_in_reminder',
+          dedupeKey: 'x',
+          actorId: null,
+        })),
+      );
+      expect(inserted.sort()).toEqual(everyone.slice().sort());
+    }, 60_000);
+
+    it("the scheduler's runs skip an organization already reminded this week", async () => {
+      const s = await scenario(t);
+      await duePlans(s);
+      const done = new Set<string>();
+      const first = runFor(await runReminders(t.ctx, new Date(FRIDAY), done), s.org.id);
+      expect(first?.remindedUserIds).toHaveLength(3);
+      expect(done.has(`${s.org.id}/2026-W48`)).toBe(true);
+      // were the due KRs read again, these people would be reminded again
+      await t.ctx.db.deleteFrom('notifications').where('organization_id', '=', s.org.id).execute();
+      const skipped = runFor(await runReminders(t.ctx, new Date(FRIDAY), done), s.org.id);
+      expect(skipped).toEqual({
+        organizationId: s.org.id,
+        isoWeek: '2026-W48',
+        remindedUserIds: [],
+      });
+      const fresh = runFor(await runReminders(t.ctx, new Date(FRIDAY)), s.org.id);
+      expect(fresh?.remindedUserIds).toHaveLength(3);
     });
 
     it('runs the reminders on a timer and stops cleanly', async () => {

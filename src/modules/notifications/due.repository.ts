@@ -8,36 +8,20 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../context.js';
 
+/** the KR's owner, else its plan's writer */
+const RESPONSIBLE = sql<
+  string | null
+>`coalesce(kr.owner_id, case when p.owner_type = 'user' then p.owner_id else u.leader_id end)`;
+
+/** The due KRs of the organization, with their plans (p) and the units owning them (u). */
 function dueQuery(db: DbOrTrx, orgId: string, since: string) {
   return db
     .selectFrom('key_results as kr')
     .innerJoin('plans as p', 'p.id', 'kr.plan_id')
     .innerJoin('cycles as c', 'c.id', 'p.cycle_id')
-    .innerJoin('objectives as o', 'o.id', 'kr.objective_id')
     .leftJoin('units as u', (j) =>
       j.onRef('u.id', '=', 'p.owner_id').on('p.owner_type', '=', 'unit'),
     )
-    .select([
-      'kr.id',
-      'kr.title',
-      'kr.objective_id',
-      'kr.plan_id',
-      'kr.owner_id',
-      'kr.current_value',
-      'kr.target_value',
-      'kr.progress',
-      'kr.last_check_in_at',
-      'o.title as objective_title',
-      'o.visibility',
-      'p.cycle_id',
-      'p.owner_type as plan_owner_type',
-      'p.owner_id as plan_owner_id',
-      sql<
-        string | null
-      >`coalesce(kr.owner_id, case when p.owner_type = 'user' then p.owner_id else u.leader_id end)`.as(
-        'responsible_id',
-      ),
-    ])
     .where('kr.organization_id', '=', orgId)
     .where('p.state', '=', 'approved')
     .where('c.state', '=', 'active')
@@ -59,6 +43,23 @@ export function dueKeyResultsOf(
 ) {
   return (
     dueQuery(db, orgId, since)
+      .innerJoin('objectives as o', 'o.id', 'kr.objective_id')
+      .select([
+        'kr.id',
+        'kr.title',
+        'kr.objective_id',
+        'kr.plan_id',
+        'kr.owner_id',
+        'kr.current_value',
+        'kr.target_value',
+        'kr.progress',
+        'kr.last_check_in_at',
+        'o.title as objective_title',
+        'o.visibility',
+        'p.cycle_id',
+        'p.owner_type as plan_owner_type',
+        'p.owner_id as plan_owner_id',
+      ])
       .where((eb) =>
         eb.or([
           eb('kr.owner_id', '=', userId),
@@ -89,14 +90,10 @@ export async function dueKeyResultsByPerson(
   since: string,
   remindedFor?: string,
 ): Promise<Map<string, string[]>> {
+  // only the two ids: every due KR of the company may be read
   let query = dueQuery(db, orgId, since)
-    .innerJoin('users as r', (j) =>
-      j.on(
-        'r.id',
-        '=',
-        sql<string>`coalesce(kr.owner_id, case when p.owner_type = 'user' then p.owner_id else u.leader_id end)`,
-      ),
-    )
+    .innerJoin('users as r', (j) => j.on('r.id', '=', RESPONSIBLE))
+    .select(['kr.id', RESPONSIBLE.as('responsible_id')])
     .where('r.active', '=', 1)
     .where('r.organization_id', '=', orgId);
   if (remindedFor !== undefined) {

@@ -2,24 +2,35 @@
 import type { DbOrTrx } from '../../context.js';
 import type { NotificationTable } from '../../db/schema.js';
 
+/** rows per INSERT: 13 values each */
+const INSERT_BATCH = 1_000;
+
 /**
  * Inserts notifications; a row whose (organization, user, kind, dedupe_key) exists already is
  * skipped (INSERT … ON CONFLICT DO NOTHING), also when another process inserts it concurrently.
  * Returns the rows actually inserted.
  */
+
 export async function insertNotifications(
   db: DbOrTrx,
   rows: readonly NotificationTable[],
 ): Promise<{ id: string; user_id: string }[]> {
-  if (rows.length === 0) return [];
-  return db
-    .insertInto('notifications')
-    .values([...rows])
-    .onConflict((oc) =>
-      oc.columns(['organization_id', 'user_id', 'kind', 'dedupe_key']).doNothing(),
-    )
-    .returning(['id', 'user_id'])
-    .execute();
+  const inserted: { id: string; user_id: string }[] = [];
+  // a statement binds at most 32,766 values in SQLite (65,535 in PostgreSQL): a weekly reminder
+  // to everyone in a large company takes several
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+    inserted.push(
+      ...(await db
+        .insertInto('notifications')
+        .values(rows.slice(i, i + INSERT_BATCH))
+        .onConflict((oc) =>
+          oc.columns(['organization_id', 'user_id', 'kind', 'dedupe_key']).doNothing(),
+        )
+        .returning(['id', 'user_id'])
+        .execute()),
+    );
+  }
+  return inserted;
 }
 
 function withActor(db: DbOrTrx, orgId: string) {
