@@ -1,4 +1,5 @@
 /** Dates of the demo: the year and the quarter around today, and check-in values along them. */
+import { checkInDueSince } from '../modules/weekly/iso-week.js';
 import type { DemoKeyResult } from './data.js';
 
 export interface DemoCycle {
@@ -71,15 +72,20 @@ export function demoCycles(
   };
 }
 
-/** Check-in instants: every `everyDays` days from a week after the planning day until today. */
+/**
+ * Check-in instants: every `everyDays` days from a week after the planning day until this week.
+ * This week's are left to the people trying the demo: whatever the weekday, their KRs are due
+ * (the reminders and the check-in screen have something to show).
+ */
 export function checkInDates(c: DemoCycle, today: Date, everyDays: number): Date[] {
+  const thisWeek = new Date(checkInDueSince(today, 'Asia/Shanghai'));
   const out: Date[] = [];
   // Fridays 17:00 local time: find the first Friday after planning
   let t = new Date(c.planningAt.getTime() + 5 * DAY);
   while (new Date(t.getTime() + SHANGHAI_OFFSET_MS).getUTCDay() !== 5)
     t = new Date(t.getTime() + DAY);
   t = new Date(t.getTime() - 10 * 3_600_000 + 17 * 3_600_000);
-  while (t < today && t < c.end) {
+  while (t < thisWeek && t < c.end) {
     out.push(t);
     t = new Date(t.getTime() + everyDays * DAY);
   }
